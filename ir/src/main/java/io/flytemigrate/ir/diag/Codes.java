@@ -1,0 +1,102 @@
+package io.flytemigrate.ir.diag;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The catalog of every diagnostic code, in one place. Areas by first digit: 0 input and tool,
+ * 1 KFP v2 reader, 2 KFP v1 reader, 3 Airflow reader, 4 validators, 5 Flyte emitter, 6 batch and
+ * reports. Each code has a page {@code docs/diagnostics/<id>.md}; a test fails if one is missing.
+ */
+public final class Codes {
+  private static final List<Code> ALL = new ArrayList<>();
+
+  private static Code code(String id, String name, Severity severity, String summary) {
+    Code c = new Code(id, name, severity, summary);
+    ALL.add(c);
+    return c;
+  }
+
+  // 0xxx: input and tool.
+  public static final Code UNREADABLE_FILE =
+      code("FM0001", "unreadable-file", Severity.ERROR, "an input file could not be read");
+  public static final Code NOT_UTF8 =
+      code("FM0002", "not-utf8-text", Severity.ERROR, "an input file is not valid utf-8 text");
+  public static final Code FILE_TOO_LARGE =
+      code("FM0003", "file-too-large", Severity.ERROR, "an input file is larger than the limit");
+  public static final Code UNKNOWN_FORMAT =
+      code("FM0004", "unknown-format", Severity.ERROR, "no reader recognises the input");
+  public static final Code INTERNAL_ERROR =
+      code("FM0005", "internal-error", Severity.ERROR, "flyte-migrate itself failed on an input");
+
+  // 1xxx: KFP v2 PipelineSpec reader.
+  public static final Code SYNTAX =
+      code("FM1001", "syntax-error", Severity.ERROR, "the file is not well-formed yaml or json");
+  public static final Code LIMIT_EXCEEDED =
+      code("FM1002", "limit-exceeded", Severity.ERROR, "the file exceeds a safety limit");
+  public static final Code NO_PIPELINE_SPEC =
+      code("FM1003", "no-pipeline-spec", Severity.ERROR, "the file holds no pipeline spec");
+  public static final Code UNKNOWN_FIELD =
+      code("FM1004", "unknown-field", Severity.WARNING, "a field the reader does not know is ignored");
+  public static final Code MISSING_FIELD =
+      code("FM1005", "missing-field", Severity.ERROR, "a required field is missing");
+  public static final Code WRONG_SHAPE =
+      code("FM1006", "wrong-shape", Severity.ERROR, "a field has the wrong kind of value");
+  public static final Code UNDEFINED_COMPONENT =
+      code("FM1007", "undefined-component", Severity.ERROR, "a task refers to a component that is not defined");
+  public static final Code UNDEFINED_TASK =
+      code("FM1008", "undefined-task", Severity.ERROR, "a reference names a task that is not in the same dag");
+  public static final Code UNDEFINED_EXECUTOR =
+      code("FM1009", "undefined-executor", Severity.ERROR, "a component names an executor that is not defined");
+  public static final Code UNDEFINED_INPUT =
+      code("FM1010", "undefined-input", Severity.ERROR, "a reference names an input or output that is not declared");
+  public static final Code SCHEMA_VERSION =
+      code("FM1011", "schema-version", Severity.WARNING, "the pipeline spec has a schema version the reader was not written for");
+  public static final Code UNKNOWN_PLACEHOLDER =
+      code("FM1012", "unknown-placeholder", Severity.WARNING, "a command-line placeholder is not recognised and is kept as text");
+  public static final Code UNSUPPORTED_EXECUTOR =
+      code("FM1013", "unsupported-executor", Severity.WARNING, "an executor kind has no translation and is kept opaque");
+  public static final Code DUPLICATE_KEY =
+      code("FM1014", "duplicate-key", Severity.ERROR, "a mapping has the same key twice");
+  public static final Code UNKNOWN_ENUM =
+      code("FM1015", "unknown-enum-value", Severity.ERROR, "a field holds a value outside its allowed set");
+  public static final Code PYTHON_SOURCE_NOT_FOUND =
+      code("FM1016", "python-source-not-found", Severity.WARNING, "a python component's function source is not in the file");
+  public static final Code UNKNOWN_PLATFORM =
+      code("FM1017", "unknown-platform", Severity.WARNING, "a platform section other than kubernetes is ignored");
+  public static final Code UNPARSED_CONDITION =
+      code("FM1018", "unparsed-condition", Severity.WARNING, "a condition expression could not be parsed and is kept as text");
+  public static final Code EXTRA_DOCUMENT =
+      code("FM1019", "extra-document", Severity.WARNING, "a yaml document after the pipeline spec is not a platform spec");
+  public static final Code UNDEFINED_EXECUTOR_CONFIG =
+      code("FM1020", "undefined-platform-executor", Severity.WARNING, "platform settings name an executor that is not defined");
+
+  public static final Code RECURSIVE_COMPONENT =
+      code("FM1021", "recursive-component", Severity.ERROR, "a component contains itself through its dag");
+  public static final Code UNPARSED_SELECTOR =
+      code("FM1022", "unparsed-selector", Severity.WARNING, "a parameter expression selector could not be parsed and is kept as text");
+  public static final Code DUPLICATE_NAME =
+      code("FM1023", "duplicate-name", Severity.ERROR, "two tasks, inputs or outputs in one scope have the same name");
+
+  private Codes() {}
+
+  /** Every code, sorted by id. */
+  public static List<Code> all() {
+    var sorted = new ArrayList<>(ALL);
+    sorted.sort((a, b) -> a.id().compareTo(b.id()));
+    return Collections.unmodifiableList(sorted);
+  }
+
+  /** The code with this id (case-insensitive), if there is one. */
+  public static Optional<Code> byId(String id) {
+    Map<String, Code> index = new TreeMap<>();
+    for (Code c : ALL) {
+      index.put(c.id(), c);
+    }
+    return Optional.ofNullable(index.get(id.trim().toUpperCase(java.util.Locale.ROOT)));
+  }
+}
