@@ -9,7 +9,7 @@ public final class Limits {
   public static final int MAX_DEPTH = 100;
 
   /** Characters in one document. */
-  public static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+  public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
   /** Nodes after aliases are expanded, so shared anchors cannot multiply without bound. */
   public static final int MAX_NODES = 2_000_000;

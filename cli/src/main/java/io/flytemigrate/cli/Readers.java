@@ -1,0 +1,32 @@
+package io.flytemigrate.cli;
+
+import io.flytemigrate.ir.diag.SourceFile;
+import io.flytemigrate.ir.spi.PipelineReader;
+import io.flytemigrate.kfp.KfpV2Reader;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of source formats, as an explicit list rather than service loading, so the set of
+ * readers in a build is visible in one place. Order matters: the first reader that accepts an
+ * input reads it.
+ */
+public final class Readers {
+  private Readers() {}
+
+  /** Every reader, most specific first. */
+  public static List<PipelineReader> all() {
+    return List.of(new KfpV2Reader());
+  }
+
+  /** The first of {@code readers} that recognises {@code source}, if any. */
+  public static Optional<PipelineReader> pick(List<PipelineReader> readers, SourceFile source) {
+    return readers.stream().filter(r -> r.accepts(source)).findFirst();
+  }
+
+  /** The readers' format names as {@code `kfp-v2`, `...`}, for messages. */
+  public static String formatNames(List<PipelineReader> readers) {
+    return readers.stream().map(r -> "`" + r.format() + "`").collect(Collectors.joining(", "));
+  }
+}
