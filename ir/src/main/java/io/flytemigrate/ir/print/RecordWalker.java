@@ -42,7 +42,13 @@ final class RecordWalker {
    * or a record with at least one field whose fields are all defaults. Literal values never are.
    */
   static boolean isDefault(Object value) {
-    Object v = unwrap(value);
+    if (value instanceof Optional<?> o) {
+      return o.isEmpty(); // an explicit Optional.of(false) says something: print it
+    }
+    if (value instanceof OptionalInt o) {
+      return o.isEmpty();
+    }
+    Object v = value;
     if (v == null || (v instanceof List<?> l && l.isEmpty()) || Boolean.FALSE.equals(v)) {
       return true;
     }
