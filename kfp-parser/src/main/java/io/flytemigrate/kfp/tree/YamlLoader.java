@@ -48,7 +48,9 @@ public final class YamlLoader {
   public List<DocNode> load(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
-    options.setNestingDepthLimit(Limits.MAX_DEPTH);
+    // SnakeYAML's own limit is only a backstop (its error has no position); the converter below
+    // enforces MAX_DEPTH and reports where the document gets too deep.
+    options.setNestingDepthLimit(Limits.MAX_DEPTH * 10);
     options.setCodePointLimit(Limits.MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
