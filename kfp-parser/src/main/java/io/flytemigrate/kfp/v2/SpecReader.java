@@ -128,9 +128,54 @@ public final class SpecReader {
         component(e).ifPresent(components::add);
       }
     }
+    reportRecursion(components);
     return Optional.of(new Pipeline(name, displayName, description,
         new Pipeline.SourceInfo(source.path(), "kfp-v2", schemaVersion, sdkVersion), components, graph, settings,
         top.span()));
+  }
+
+  /** A nested pipeline that calls itself, directly or through others, can never run. */
+  private void reportRecursion(List<Component> components) {
+    Map<String, Set<String>> calls = new LinkedHashMap<>();
+    Map<String, Span> spans = new HashMap<>();
+    for (Component c : components) {
+      if (c instanceof Component.PipelineComponent p) {
+        Set<String> refs = new LinkedHashSet<>();
+        collectCalls(p.graph(), refs);
+        calls.put(p.id(), refs);
+        spans.put(p.id(), p.span());
+      }
+    }
+    for (String start : calls.keySet()) {
+      Set<String> seen = new HashSet<>();
+      List<String> todo = new ArrayList<>(calls.get(start));
+      while (!todo.isEmpty()) {
+        String next = todo.remove(todo.size() - 1);
+        if (next.equals(start)) {
+          sink.report(Codes.RECURSIVE_COMPONENT, spans.get(start), "component `" + start + "` contains itself through its dag");
+          break;
+        }
+        if (seen.add(next) && calls.containsKey(next)) {
+          todo.addAll(calls.get(next));
+        }
+      }
+    }
+  }
+
+  private static void collectCalls(Graph g, Set<String> out) {
+    for (Node n : g.nodes()) {
+      if (n instanceof Node.TaskNode t) {
+        out.add(t.component());
+      } else if (n instanceof Node.ConditionNode c) {
+        collectCalls(c.body(), out);
+      } else if (n instanceof Node.BranchesNode b) {
+        collectCalls(b.body(), out);
+      } else if (n instanceof Node.LoopNode l) {
+        collectCalls(l.body(), out);
+      } else if (n instanceof Node.ExitHandlerNode e) {
+        collectCalls(e.body(), out);
+      }
+    }
   }
 
   // ---- platform spec ------------------------------------------------------------------------
