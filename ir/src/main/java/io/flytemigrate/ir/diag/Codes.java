@@ -82,6 +82,16 @@ public final class Codes {
   public static final Code DUPLICATE_NAME =
       code("FM1023", "duplicate-name", Severity.ERROR, "two tasks, inputs or outputs in one scope have the same name");
 
+  // 2xxx: KFP v1 reader (component.yaml, Argo workflows). Add new codes of this area here.
+
+  // 3xxx: Airflow reader. Add new codes of this area here.
+
+  // 4xxx: validators. Add new codes of this area here.
+
+  // 5xxx: Flyte emitter. Add new codes of this area here.
+
+  // 6xxx: batch conversion and reports. Add new codes of this area here.
+
   private Codes() {}
 
   /** Every code, sorted by id. */
