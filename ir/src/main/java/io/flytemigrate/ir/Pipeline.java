@@ -62,14 +62,31 @@ public record Pipeline(
    *
    * @param defaultRoot where the source system stores artifacts by default
    * @param workspace a shared volume for all tasks, with its raw settings
+   * @param schedule when the pipeline runs by itself, if it does
+   * @param tags labels for finding the pipeline
+   * @param attributes other settings kept as written (e.g. Airflow's {@code catchup})
    */
-  public record PipelineSettings(Optional<String> defaultRoot, Optional<Value> workspace, Span span) {
+  public record PipelineSettings(
+      Optional<String> defaultRoot,
+      Optional<Value> workspace,
+      Optional<Schedule> schedule,
+      List<String> tags,
+      List<Attribute> attributes,
+      Span span) {
     public static final PipelineSettings NONE = new PipelineSettings(Optional.empty(), Optional.empty(), Span.NONE);
 
     public PipelineSettings {
       Objects.requireNonNull(defaultRoot, "defaultRoot");
       Objects.requireNonNull(workspace, "workspace");
+      Objects.requireNonNull(schedule, "schedule");
+      tags = List.copyOf(tags);
+      attributes = List.copyOf(attributes);
       Objects.requireNonNull(span, "span");
+    }
+
+    /** Settings with only a default root and a workspace (what KFP v2 has). */
+    public PipelineSettings(Optional<String> defaultRoot, Optional<Value> workspace, Span span) {
+      this(defaultRoot, workspace, Optional.empty(), List.of(), List.of(), span);
     }
   }
 }
