@@ -41,6 +41,10 @@ public final class KfpV2Reader implements PipelineReader {
   public Outcome<Pipeline> read(SourceFile source) {
     DiagnosticSink sink = new DiagnosticSink();
     String text = source.text();
+    if (text.startsWith("\uFEFF")) {
+      // A byte-order mark is not content, and editors do not count it as a column.
+      text = text.substring(1);
+    }
     List<DocNode> documents;
     if (firstNonSpace(text) == '{') {
       documents = new JsonLoader(source.path(), sink).load(text).map(List::of).orElse(List.of());

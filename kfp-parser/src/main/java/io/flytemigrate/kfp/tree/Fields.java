@@ -243,11 +243,7 @@ public final class Fields {
           return new Value.Bool(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT))
               || s.text().equalsIgnoreCase("yes") || s.text().equalsIgnoreCase("on"));
         case INT:
-          try {
-            return new Value.Int(Long.parseLong(s.text().replace("_", "")));
-          } catch (NumberFormatException e) {
-            return new Value.Str(s.text());
-          }
+          return YamlNumbers.parseInt(s.text()).<Value>map(Value.Int::new).orElse(new Value.Str(s.text()));
         case FLOAT:
           try {
             return new Value.Float(Double.parseDouble(s.text().replace("_", "")));

@@ -11,6 +11,9 @@ public final class Limits {
   /** Characters in one document. */
   public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
+  /** Characters in one line: longer tokens make the YAML scanner slow (quadratic in its length). */
+  public static final int MAX_LINE = 1_000_000;
+
   /** Nodes after aliases are expanded, so shared anchors cannot multiply without bound. */
   public static final int MAX_NODES = 2_000_000;
 

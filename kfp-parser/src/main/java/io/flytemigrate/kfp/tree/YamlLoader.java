@@ -46,6 +46,13 @@ public final class YamlLoader {
 
   /** The documents of the stream, or as many as could be read before an error. */
   public List<DocNode> load(String text) {
+    int longest = longestLine(text);
+    if (longest > 0) {
+      sink.report(Codes.LIMIT_EXCEEDED, Span.at(file, longest, 1),
+          "the yaml has a line longer than " + Limits.MAX_LINE + " characters",
+          "compiled pipeline specs never need this; check that the file is what you meant to convert");
+      return List.of();
+    }
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
     // SnakeYAML's own limit is only a backstop (its error has no position); the converter below
@@ -54,6 +61,9 @@ public final class YamlLoader {
     options.setCodePointLimit(Limits.MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
+    // Only nodes are composed, never objects, so a tag such as !!python/object cannot instantiate
+    // anything; accept every tag and read the node as plain data.
+    options.setTagInspector(tag -> true);
     DumperOptions dumper = new DumperOptions();
     Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
     List<DocNode> documents = new ArrayList<>();
@@ -86,6 +96,22 @@ public final class YamlLoader {
       reportLimit("Nesting Depth exceeded", Span.at(file, 1, 1));
     }
     return documents;
+  }
+
+  /** The 1-based number of the first line longer than the limit, or 0. Long tokens are slow to scan. */
+  private static int longestLine(String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > Limits.MAX_LINE) {
+          return line;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return 0;
   }
 
   private static boolean isLimit(String message) {
@@ -183,7 +209,9 @@ public final class YamlLoader {
       return ScalarKind.INT;
     }
     if (tag.equals(Tag.FLOAT)) {
-      return ScalarKind.FLOAT;
+      // YAML 1.1 as PyYAML resolves it needs a dot (1.0e+3), unlike SnakeYAML's resolver (1e3).
+      return s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN && !YamlNumbers.isPyYamlFloat(s.getValue())
+          ? ScalarKind.STRING : ScalarKind.FLOAT;
     }
     if (tag.equals(Tag.BOOL)) {
       return ScalarKind.BOOL;

@@ -171,7 +171,8 @@ public final class ConditionParser {
       pos++;
     }
     while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.'
-        || text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+        || text.charAt(pos) == 'e' || text.charAt(pos) == 'E'
+        || ((text.charAt(pos) == '-' || text.charAt(pos) == '+') && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E')))) {
       pos++;
     }
     String n = text.substring(start, pos);
