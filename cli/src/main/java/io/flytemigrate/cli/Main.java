@@ -78,6 +78,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine newCommandLine() {
     return new CommandLine(new Main())
         .addSubcommand(new InspectCommand())
+        .addSubcommand(new CheckCommand())
         .addSubcommand(new ExplainCommand())
         .addSubcommand(new HelpCommand());
   }

@@ -87,6 +87,42 @@ public final class Codes {
   // 3xxx: Airflow reader. Add new codes of this area here.
 
   // 4xxx: validators. Add new codes of this area here.
+  public static final Code DUPLICATE_NODE_ID =
+      code("FM4001", "duplicate-node-id", Severity.ERROR, "two nodes of one workflow have the same id");
+  public static final Code UNRESOLVED_REFERENCE =
+      code("FM4002", "unresolved-reference", Severity.ERROR, "a reference names a node, component or loop that does not exist");
+  public static final Code UNDECLARED_VARIABLE =
+      code("FM4003", "undeclared-variable", Severity.ERROR, "a binding or reference names an input or output that is not declared");
+  public static final Code DEPENDENCY_CYCLE =
+      code("FM4004", "dependency-cycle", Severity.ERROR, "nodes wait for each other in a cycle");
+  public static final Code UNREACHABLE_NODE =
+      code("FM4005", "unreachable-node", Severity.ERROR, "a node waits for a dependency cycle and can never run");
+  public static final Code INCONSISTENT_AFTER =
+      code("FM4006", "inconsistent-after-edge", Severity.WARNING, "an `after` list names the same node twice or the node itself");
+  public static final Code EMPTY_BODY =
+      code("FM4007", "empty-body", Severity.WARNING, "a condition, loop, exit handler or pipeline has no nodes");
+  public static final Code LOOP_OVER_NON_LIST =
+      code("FM4008", "loop-over-non-list", Severity.ERROR, "a loop iterates over a value that is not a list");
+  public static final Code UNBOUND_INPUT =
+      code("FM4009", "unbound-input", Severity.ERROR, "a required input or a declared output has no value");
+  public static final Code INPUT_BOUND_TWICE =
+      code("FM4010", "input-bound-twice", Severity.ERROR, "a node sets the same input more than once");
+  public static final Code TYPE_MISMATCH =
+      code("FM4011", "type-mismatch", Severity.ERROR, "a value's type does not cast to the type its consumer declares");
+  public static final Code ARTIFACT_KIND_MISMATCH =
+      code("FM4012", "artifact-kind-mismatch", Severity.ERROR, "an artifact of one kind is wired into an input that expects another kind");
+  public static final Code CONSTANT_TYPE_MISMATCH =
+      code("FM4013", "constant-type-mismatch", Severity.ERROR, "a constant or default value does not fit its declared type");
+  public static final Code FIELD_OF_NON_STRUCT =
+      code("FM4014", "field-of-non-struct", Severity.ERROR, "a field selector is applied to a value that has no fields");
+  public static final Code CONDITIONAL_OUTPUT =
+      code("FM4015", "conditional-output", Severity.ERROR, "an output a condition may not produce is used as if it were always there");
+  public static final Code INVALID_NODE_ID =
+      code("FM4016", "invalid-node-id", Severity.WARNING, "a node id is not a valid flyte node id and is renamed");
+  public static final Code INVALID_PYTHON_NAME =
+      code("FM4017", "invalid-python-name", Severity.WARNING, "an input or output name is not a python identifier and is renamed");
+  public static final Code RENAMED_NAME_COLLISION =
+      code("FM4018", "renamed-name-collision", Severity.ERROR, "two different names become the same name once renamed for flyte or python");
 
   // 5xxx: Flyte emitter. Add new codes of this area here.
 
