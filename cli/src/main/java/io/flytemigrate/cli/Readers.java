@@ -1,5 +1,7 @@
 package io.flytemigrate.cli;
 
+import io.flytemigrate.airflow.AirflowReader;
+import io.flytemigrate.airflow.AirflowSerializedReader;
 import io.flytemigrate.ir.diag.SourceFile;
 import io.flytemigrate.ir.spi.PipelineReader;
 import io.flytemigrate.kfp.KfpV2Reader;
@@ -17,7 +19,7 @@ public final class Readers {
 
   /** Every reader, most specific first. */
   public static List<PipelineReader> all() {
-    return List.of(new KfpV2Reader());
+    return List.of(new KfpV2Reader(), new AirflowSerializedReader(), new AirflowReader());
   }
 
   /** The first of {@code readers} that recognises {@code source}, if any. */

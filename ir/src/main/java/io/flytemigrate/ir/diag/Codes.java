@@ -85,6 +85,62 @@ public final class Codes {
   // 2xxx: KFP v1 reader (component.yaml, Argo workflows). Add new codes of this area here.
 
   // 3xxx: Airflow reader. Add new codes of this area here.
+  public static final Code AIRFLOW_SYNTAX =
+      code("FM3001", "python-syntax-error", Severity.ERROR, "the dag file is not valid python 3");
+  public static final Code AIRFLOW_NO_DAG =
+      code("FM3002", "no-dag", Severity.ERROR, "the file declares no dag");
+  public static final Code AIRFLOW_SEVERAL_DAGS =
+      code("FM3003", "several-dags", Severity.NOTE, "the file declares more than one dag");
+  public static final Code AIRFLOW_UNRESOLVED =
+      code("FM3004", "unresolved-value", Severity.WARNING, "a value the pipeline uses cannot be computed without running the file");
+  public static final Code AIRFLOW_UNDECIDED =
+      code("FM3005", "undecided-control-flow", Severity.WARNING, "a condition or loop cannot be decided statically and the reader chose a path");
+  public static final Code AIRFLOW_UNKNOWN_ID =
+      code("FM3006", "unknown-id", Severity.ERROR, "a task or task group id cannot be computed statically");
+  public static final Code AIRFLOW_DUPLICATE_ID =
+      code("FM3007", "duplicate-id", Severity.ERROR, "two dags of a file, or two tasks or groups of a dag, have the same id");
+  public static final Code AIRFLOW_OPAQUE_OPERATOR =
+      code("FM3008", "opaque-operator", Severity.WARNING, "an operator has no translation and is kept opaque");
+  public static final Code AIRFLOW_ASSUMED_TASK =
+      code("FM3009", "assumed-task", Severity.WARNING, "a call of a function from outside the file is assumed to create a task");
+  public static final Code AIRFLOW_BRANCH =
+      code("FM3010", "run-time-branch", Severity.WARNING, "a task chooses at run time which downstream tasks run");
+  public static final Code AIRFLOW_TEMPLATE =
+      code("FM3011", "unsupported-jinja", Severity.WARNING, "a jinja template part is not understood and is kept as text");
+  public static final Code AIRFLOW_TEMPLATED_XCOM =
+      code("FM3012", "templated-xcom", Severity.NOTE, "a template pulls an xcom, which becomes a data edge");
+  public static final Code AIRFLOW_SOURCE_MISSING =
+      code("FM3013", "callable-source-missing", Severity.WARNING, "a python callable's source is not in the file");
+  public static final Code AIRFLOW_UNSUPPORTED =
+      code("FM3014", "unsupported-construct", Severity.WARNING, "a construct has no translation and is ignored or approximated");
+  public static final Code AIRFLOW_VERSION_DEFAULT =
+      code("FM3015", "version-dependent-default", Severity.WARNING, "a dag relies on a default that differs between airflow 2 and 3");
+  public static final Code AIRFLOW_UNDECLARED_PARAM =
+      code("FM3016", "undeclared-param", Severity.WARNING, "a template refers to a param the dag does not declare");
+  public static final Code AIRFLOW_EVALUATION_LIMIT =
+      code("FM3017", "evaluation-limit", Severity.ERROR, "evaluating the file exceeded a safety limit");
+  public static final Code AIRFLOW_INVALID_DEPENDENCY =
+      code("FM3018", "invalid-dependency", Severity.ERROR, "a dependency is one airflow itself rejects");
+  public static final Code AIRFLOW_TASK_OUTSIDE_DAG =
+      code("FM3019", "task-outside-dag", Severity.WARNING, "a task is created outside any dag");
+  public static final Code AIRFLOW_SKIP_EXIT_CODE =
+      code("FM3020", "skip-exit-code", Severity.NOTE, "a bash command exits with the code airflow reads as skipped");
+  public static final Code AIRFLOW_EXTERNAL_FILE =
+      code("FM3021", "external-template-file", Severity.WARNING, "an argument names a template file that is not in the dag file");
+  public static final Code AIRFLOW_TEST_SCAFFOLDING =
+      code("FM3022", "test-scaffolding", Severity.NOTE, "airflow system-test scaffolding is dropped");
+  public static final Code AIRFLOW_MISSING_ARGUMENT =
+      code("FM3023", "missing-argument", Severity.WARNING, "a task function parameter gets no argument");
+  public static final Code SERIALIZED_SYNTAX =
+      code("FM3030", "serialized-json-syntax", Severity.ERROR, "a serialized dag file is not well-formed json");
+  public static final Code SERIALIZED_NOT_A_DAG =
+      code("FM3031", "not-a-serialized-dag", Severity.ERROR, "the json holds no serialized dag");
+  public static final Code SERIALIZED_VERSION =
+      code("FM3032", "serialized-version", Severity.WARNING, "a serialized dag has a format version the reader was not written for");
+  public static final Code SERIALIZED_BAD_REFERENCE =
+      code("FM3033", "serialized-bad-reference", Severity.ERROR, "a serialized dag refers to a task that is not in it");
+  public static final Code SERIALIZED_WRONG_SHAPE =
+      code("FM3034", "serialized-wrong-shape", Severity.ERROR, "a serialized dag field has the wrong kind of value");
 
   // 4xxx: validators. Add new codes of this area here.
   public static final Code DUPLICATE_NODE_ID =
