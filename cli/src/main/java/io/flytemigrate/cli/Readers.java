@@ -4,6 +4,8 @@ import io.flytemigrate.airflow.AirflowReader;
 import io.flytemigrate.airflow.AirflowSerializedReader;
 import io.flytemigrate.ir.diag.SourceFile;
 import io.flytemigrate.ir.spi.PipelineReader;
+import io.flytemigrate.kfp.ArgoWorkflowReader;
+import io.flytemigrate.kfp.KfpV1ComponentReader;
 import io.flytemigrate.kfp.KfpV2Reader;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,9 @@ public final class Readers {
 
   /** Every reader, most specific first. */
   public static List<PipelineReader> all() {
-    return List.of(new KfpV2Reader(), new AirflowSerializedReader(), new AirflowReader());
+    return List.of(
+        new KfpV2Reader(), new ArgoWorkflowReader(), new KfpV1ComponentReader(),
+        new AirflowSerializedReader(), new AirflowReader());
   }
 
   /** The first of {@code readers} that recognises {@code source}, if any. */

@@ -355,4 +355,11 @@ class KfpV2ReaderTest {
         """);
     assertTrue(o.hasErrors());
   }
+
+  @Test
+  void aKeyWithALineBreakIsReportedNotThrown() {
+    var outcome = new KfpV2Reader().read(new io.flytemigrate.ir.diag.SourceFile("p.yaml", "\"odd\\nkey\": 1\npipelineInfo: {name: x}\nroot: {dag: {tasks: {}}}\nschemaVersion: 2.1.0\n"));
+    org.junit.jupiter.api.Assertions.assertTrue(outcome.diagnostics().stream().anyMatch(d -> d.message().contains("odd\\nkey")),
+        () -> outcome.diagnostics().toString());
+  }
 }

@@ -83,6 +83,48 @@ public final class Codes {
       code("FM1023", "duplicate-name", Severity.ERROR, "two tasks, inputs or outputs in one scope have the same name");
 
   // 2xxx: KFP v1 reader (component.yaml, Argo workflows). Add new codes of this area here.
+  public static final Code KFP_V2_ARGO_WORKFLOW =
+      code("FM2001", "kfp-v2-argo-workflow", Severity.WARNING, "the file is a kfp v2 pipeline compiled to an argo workflow, not the pipeline spec");
+  public static final Code UNSUPPORTED_ARGO_KIND =
+      code("FM2002", "unsupported-argo-kind", Severity.ERROR, "the argo file is not a workflow, workflow template or cron workflow");
+  public static final Code UNDEFINED_TEMPLATE =
+      code("FM2003", "undefined-template", Severity.ERROR, "a task refers to a template that is not defined in the file");
+  public static final Code RECURSIVE_TEMPLATE =
+      code("FM2004", "recursive-template", Severity.ERROR, "a template runs itself through its dag or steps, which flyte cannot express");
+  public static final Code RESOURCE_TEMPLATE =
+      code("FM2005", "resource-template", Severity.WARNING, "a kubernetes resource template has no flyte translation and is kept opaque");
+  public static final Code UNSUPPORTED_TEMPLATE =
+      code("FM2006", "unsupported-template", Severity.WARNING, "a template kind has no flyte translation and is kept opaque");
+  public static final Code UNPARSED_WHEN =
+      code("FM2007", "unparsed-when", Severity.WARNING, "an argo `when` expression could not be parsed and is kept as text");
+  public static final Code UNDEFINED_REFERENCE =
+      code("FM2008", "undefined-reference", Severity.ERROR, "a reference names a task, input, output or volume that does not exist");
+  public static final Code UNKNOWN_REFERENCE =
+      code("FM2009", "unknown-reference", Severity.WARNING, "an argo `{{...}}` expression is not recognised and is kept as text");
+  public static final Code SIDECAR =
+      code("FM2010", "sidecar", Severity.WARNING, "sidecars and init containers have no typed translation and are kept as raw settings");
+  public static final Code PATH_NOT_IN_COMMAND =
+      code("FM2011", "path-not-in-command", Severity.WARNING, "an input or output file path does not appear on the command line");
+  public static final Code EXTERNAL_COMPONENT =
+      code("FM2012", "external-component", Severity.WARNING, "a graph task uses a component file that is not included and is kept opaque");
+  public static final Code V2_COMPATIBLE_LAUNCHER =
+      code("FM2013", "v2-compatible-launcher", Severity.WARNING, "a template runs through the kfp v2-compatible launcher, which is removed");
+  public static final Code RUNTIME_SETTING =
+      code("FM2014", "runtime-setting", Severity.WARNING, "a setting takes its value from an input at run time and is kept as text");
+  public static final Code UNTRANSLATED_SETTING =
+      code("FM2015", "untranslated-setting", Severity.WARNING, "an argo or kfp v1 setting has no flyte translation and is ignored");
+  public static final Code UNSUPPORTED_PLACEHOLDER =
+      code("FM2016", "unsupported-placeholder", Severity.WARNING, "a component command-line placeholder is not recognised and is kept as text");
+  public static final Code APPROXIMATED_DEPENDS =
+      code("FM2017", "approximated-depends", Severity.WARNING, "an argo `depends` expression is approximated by a trigger rule");
+  public static final Code UNUSED_TEMPLATE =
+      code("FM2018", "unused-template", Severity.WARNING, "a template that the workflow never runs is left out");
+  public static final Code NO_ENTRYPOINT =
+      code("FM2019", "no-entrypoint", Severity.ERROR, "a workflow names no entrypoint template");
+  public static final Code EXTRA_V1_DOCUMENT =
+      code("FM2020", "extra-v1-document", Severity.WARNING, "a yaml document after the workflow or component is ignored");
+  public static final Code BAD_ANNOTATION =
+      code("FM2021", "bad-annotation", Severity.WARNING, "a kfp annotation is not valid json and is ignored");
 
   // 3xxx: Airflow reader. Add new codes of this area here.
   public static final Code AIRFLOW_SYNTAX =

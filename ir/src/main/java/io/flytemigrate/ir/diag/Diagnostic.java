@@ -32,9 +32,17 @@ public record Diagnostic(
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(help, "help");
     related = List.copyOf(related);
-    if (message.isEmpty() || message.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("a diagnostic message is one non-empty line: " + message);
+    if (message.isEmpty()) {
+      throw new IllegalArgumentException("a diagnostic message must not be empty");
     }
+    // Messages quote names from the input, and an input may put a line break in a name; a
+    // diagnostic must never be the thing that fails, so line breaks become visible escapes.
+    message = oneLine(message);
+    help = help.map(Diagnostic::oneLine);
+  }
+
+  private static String oneLine(String s) {
+    return s.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r");
   }
 
   /** A diagnostic at the code's default severity, without help. */

@@ -7,5 +7,6 @@ public record Label(Span span, String message) {
   public Label {
     Objects.requireNonNull(span, "span");
     Objects.requireNonNull(message, "message");
+    message = message.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r");
   }
 }

@@ -284,11 +284,12 @@ class DiagnosticRendererTest {
   }
 
   @Test
-  void diagnosticRejectsMultiLineAndEmptyMessages() {
+  void diagnosticKeepsMessagesOnOneLineAndRejectsEmptyOnes() {
     var span = Span.at("p.yaml", 1, 1);
-    assertThrows(IllegalArgumentException.class, () -> Diagnostic.of(Codes.SYNTAX, span, "first line\nsecond line"));
-    assertThrows(IllegalArgumentException.class, () -> Diagnostic.of(Codes.SYNTAX, span, "ends with newline\n"));
-    assertThrows(IllegalArgumentException.class, () -> Diagnostic.of(Codes.SYNTAX, span, "crlf\r\nline"));
+    assertEquals("first line\\nsecond line", Diagnostic.of(Codes.SYNTAX, span, "first line\nsecond line").message());
+    assertEquals("crlf\\nline", Diagnostic.of(Codes.SYNTAX, span, "crlf\r\nline").message());
+    assertEquals("lone\\rcr", Diagnostic.of(Codes.SYNTAX, span, "lone\rcr").message());
+    assertEquals(Optional.of("two\\nlines"), Diagnostic.of(Codes.SYNTAX, span, "m").withHelp("two\nlines").help());
     assertThrows(IllegalArgumentException.class, () -> Diagnostic.of(Codes.SYNTAX, span, ""));
     assertThrows(NullPointerException.class, () -> Diagnostic.of(Codes.SYNTAX, span, null));
   }

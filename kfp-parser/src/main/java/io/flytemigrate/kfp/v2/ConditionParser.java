@@ -13,8 +13,12 @@ import java.util.Optional;
  * calls such as {@code int(...)}. Anything else is not guessed: the parse fails.
  */
 public final class ConditionParser {
+  /** Parentheses and negations nest at most this deep; the compiler writes a few levels. */
+  private static final int MAX_DEPTH = 64;
+
   private final String text;
   private int pos;
+  private int depth;
 
   private ConditionParser(String text) {
     this.text = text;
@@ -62,6 +66,17 @@ public final class ConditionParser {
   }
 
   private Expr unary() {
+    if (++depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("nested too deeply");
+    }
+    try {
+      return unaryBody();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Expr unaryBody() {
     skipSpace();
     if (peek('!') && !text.startsWith("!=", pos)) {
       pos++;

@@ -146,4 +146,10 @@ class ConditionParserTest {
     unparseable("inputs.parameter_values['a'] = 'x'");
     unparseable("inputs.parameter_values['a'] == 1.2.3");
   }
+
+  @Test
+  void deeplyNestedParenthesesFailCleanly() {
+    String deep = "(".repeat(10_000) + "true" + ")".repeat(10_000);
+    org.junit.jupiter.api.Assertions.assertTrue(ConditionParser.parse(deep).isEmpty());
+  }
 }
