@@ -78,6 +78,8 @@ public final class Main implements Callable<Integer> {
   static CommandLine newCommandLine() {
     return new CommandLine(new Main())
         .addSubcommand(new InspectCommand())
+        .addSubcommand(new ConvertCommand())
+        .addSubcommand(new VerifyCommand())
         .addSubcommand(new CheckCommand())
         .addSubcommand(new ExplainCommand())
         .addSubcommand(new HelpCommand());

@@ -51,6 +51,25 @@ class ArchitectureTest {
     }
   }
 
+  /** The package writer reads the emitter's model, and nothing else above ir. */
+  @Test
+  void flyteProtoSeesOnlyIrAndTheFlyteModel() {
+    noClasses().that().resideInAPackage("io.flytemigrate.flyteproto..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.flytemigrate.kfp..", "io.flytemigrate.airflow..", "io.flytemigrate.validators..",
+            "io.flytemigrate.report..", "io.flytemigrate.cli..", "io.flytemigrate.flyte.lower..",
+            "io.flytemigrate.flyte.python..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheEmittersSeeFlyteidl() {
+    noClasses().that().resideOutsideOfPackage("io.flytemigrate.flyteproto..")
+        .should().dependOnClassesThat().resideInAnyPackage("flyteidl..", "com.google.protobuf..")
+        .check(classes);
+  }
+
   @Test
   void onlyCliTouchesFilesTheClockOrTheExitCode() {
     noClasses().that().resideOutsideOfPackage("io.flytemigrate.cli..")

@@ -223,6 +223,45 @@ public final class Codes {
       code("FM4018", "renamed-name-collision", Severity.ERROR, "two different names become the same name once renamed for flyte or python");
 
   // 5xxx: Flyte emitter. Add new codes of this area here.
+  public static final Code ELEMENT_DROPPED =
+      code("FM5001", "element-dropped", Severity.WARNING, "a source element has no flyte translation and is left out");
+  public static final Code FUNCTION_SOURCE_NOT_FOUND =
+      code("FM5002", "function-source-not-found", Severity.WARNING, "a python component's function is not in its program, so it runs as a raw container");
+  public static final Code RUNTIME_VALUE_FIXED =
+      code("FM5003", "runtime-value-fixed", Severity.WARNING, "a setting the source computes at run time is fixed at translation time");
+  public static final Code VALUE_TYPE_MISMATCH =
+      code("FM5004", "value-type-mismatch", Severity.WARNING, "a constant does not fit the flyte type of its input");
+  public static final Code SCHEDULE_NEEDS_DEFAULTS =
+      code("FM5005", "schedule-needs-defaults", Severity.WARNING, "a scheduled launch plan has inputs without defaults");
+  public static final Code OUTPUT_NOT_WRITTEN =
+      code("FM5006", "output-not-written", Severity.ERROR, "the output directory could not be written");
+  // FM55xx: read-back verification of the registrable package (flyte-proto verify).
+  public static final Code VERIFY_UNREADABLE_PACKAGE =
+      code("FM5500", "unreadable-package", Severity.ERROR, "the package is not a readable gzip tar of flyteidl messages");
+  public static final Code VERIFY_PACKAGE_LAYOUT =
+      code("FM5501", "package-layout", Severity.ERROR, "the package's file names, order or fast tarball differ from what pyflyte writes");
+  public static final Code VERIFY_DANGLING_REFERENCE =
+      code("FM5502", "dangling-reference", Severity.ERROR, "a reference in the package names an entity the package does not hold");
+  public static final Code VERIFY_INVALID_ENTITY =
+      code("FM5503", "invalid-entity", Severity.ERROR, "a package entity breaks a rule flyteadmin or the flyte compiler enforces");
+  public static final Code VERIFY_MISSING_TASK =
+      code("FM5504", "missing-task", Severity.ERROR, "a source task is neither in the package nor reported as dropped");
+  public static final Code VERIFY_MISSING_DATA_EDGE =
+      code("FM5505", "missing-data-edge", Severity.ERROR, "an input of a source task is not wired to the same producer in the package");
+  public static final Code VERIFY_MISSING_ORDERING_EDGE =
+      code("FM5506", "missing-ordering-edge", Severity.ERROR, "an ordering dependency of the source is not enforced in the package");
+  public static final Code VERIFY_BINDING_TYPE_MISMATCH =
+      code("FM5507", "binding-type-mismatch", Severity.ERROR, "a binding does not fit the input it feeds, or a required input is unbound");
+  public static final Code VERIFY_BRANCH_MISMATCH =
+      code("FM5508", "branch-mismatch", Severity.ERROR, "a condition's cases differ between the source and the package");
+  public static final Code VERIFY_LOOP_MISMATCH =
+      code("FM5509", "loop-mismatch", Severity.ERROR, "a loop is not run once per item by a map task or a dynamic task in the package");
+  public static final Code VERIFY_EXIT_HANDLER_MISMATCH =
+      code("FM5510", "exit-handler-mismatch", Severity.ERROR, "an exit handler is not a workflow whose failure node runs the exit task");
+  public static final Code VERIFY_PARAMETER_MISMATCH =
+      code("FM5511", "parameter-mismatch", Severity.ERROR, "a pipeline parameter or its default differs in the default launch plan");
+  public static final Code VERIFY_UNVERIFIED =
+      code("FM5512", "unverified-element", Severity.NOTE, "the verifier could not check an element of the source");
 
   // 6xxx: batch conversion and reports. Add new codes of this area here.
 

@@ -1,0 +1,66 @@
+package io.flytemigrate.flyteproto.pack;
+
+import io.flytemigrate.flyte.model.FlyteProject;
+import io.flytemigrate.flyteproto.write.PackageEntities;
+import io.flytemigrate.flyteproto.write.PackageOptions;
+import io.flytemigrate.flyteproto.write.RegistrableEntity;
+import io.flytemigrate.ir.spi.OutputFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The registrable package: {@code flyte-package.tgz} as {@code pyflyte package --copy all}
+ * writes it, built in memory. Files sit at the archive root in lexical order, which, thanks to the
+ * zero-padded indexes, is also registration order ({@code flytectl} sorts paths lexically).
+ *
+ * @param bytes the {@code .tgz}
+ * @param entries the file names in the archive, in archive order
+ * @param fastTarball the fast tarball's file name, if the project has files
+ */
+public record FlytePackage(byte[] bytes, List<String> entries, Optional<String> fastTarball) {
+  /** The package's usual file name. */
+  public static final String FILE_NAME = "flyte-package.tgz";
+
+  public FlytePackage {
+    bytes = bytes.clone();
+    entries = List.copyOf(entries);
+    Objects.requireNonNull(fastTarball, "fastTarball");
+  }
+
+  @Override
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /**
+   * Writes the package of a lowered project.
+   *
+   * @param projectFiles the flytekit project (paths relative to its root) for the fast tarball;
+   *     empty writes no fast tarball
+   */
+  public static FlytePackage write(FlyteProject project, List<OutputFile> projectFiles, PackageOptions options) {
+    return of(PackageEntities.write(project, options), projectFiles);
+  }
+
+  /** Packs entities (in registration order) and the project files. */
+  public static FlytePackage of(List<RegistrableEntity> entities, List<OutputFile> projectFiles) {
+    TarWriter tar = new TarWriter();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < entities.size(); i++) {
+      RegistrableEntity e = entities.get(i);
+      String name = EntryNames.fileName(i, entities.size(), e.name(), e.kind());
+      tar.add(name, e.bytes());
+      names.add(name);
+    }
+    Optional<String> fast = Optional.empty();
+    if (!projectFiles.isEmpty()) {
+      FastTarball tarball = FastTarball.of(projectFiles);
+      tar.add(tarball.fileName(), tarball.bytes());
+      names.add(tarball.fileName());
+      fast = Optional.of(tarball.fileName());
+    }
+    return new FlytePackage(Gzip.compress(tar.toBytes()), names, fast);
+  }
+}
