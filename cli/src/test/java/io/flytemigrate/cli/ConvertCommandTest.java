@@ -264,4 +264,25 @@ class ConvertCommandTest {
         + "    image=\"python:3.11\",\n"), containerTasks);
     assertTrue(containerTasks.contains("--executor_input"), containerTasks);
   }
+
+  @Test
+  void anEmptyOperatorBecomesTheNoOpTaskAndTheDagStillVerifies() throws IOException {
+    String file = input("empty_dag.py", """
+        from airflow import DAG
+        from airflow.operators.empty import EmptyOperator
+        from airflow.operators.bash import BashOperator
+
+        with DAG(dag_id="ordering", schedule=None) as dag:
+            start = EmptyOperator(task_id="start")
+            work = BashOperator(task_id="work", bash_command="echo hi")
+            start >> work
+        """);
+    Path out = dir.resolve("out");
+    Cli r = run("convert", file, "-o", out.toString(), "--diagnostics", "short");
+    assertEquals(0, r.exit(), r::toString);
+    String tasks = Files.readString(out.resolve("ordering/tasks.py"));
+    assertTrue(tasks.contains("Echo("), tasks);
+    String wf = Files.readString(out.resolve("ordering/workflows/ordering.py"));
+    assertTrue(wf.contains("node_name=\"start\"") && wf.contains("node_name=\"work\""), wf);
+  }
 }

@@ -201,7 +201,18 @@ final class GraphLowering {
     TypedInterface iface;
     NodeTarget target;
     NodeMetadata metadata;
-    if (c instanceof Component.PipelineComponent pc) {
+    if (c instanceof Component.PipelineComponent pc && pc.graph().nodes().isEmpty() && pc.iface().outputs().isEmpty()) {
+      // An empty pipeline (an Airflow EmptyOperator, say) orders its neighbours and does nothing:
+      // a Flyte workflow may not be empty, so the node runs flytekit's no-op task instead.
+      TaskLowering.LoweredTask echo = tasks.echo();
+      inVars = Map.of();
+      outVars = Map.of();
+      iface = echo.def().iface();
+      target = new NodeTarget.TaskCall(echo.def().id(), Optional.empty());
+      metadata = NodeMetadata.named(t.id());
+      ctx.parity.approximated("task", t.id(), t.span(), echo.def().id().name(),
+          "does nothing and only orders its neighbours; it runs flytekit's no-op `Echo` task, which needs the echo plugin");
+    } else if (c instanceof Component.PipelineComponent pc) {
       LoweredWorkflow lw = nestedPipeline(pc);
       inVars = lw.inputs();
       outVars = lw.outputs();

@@ -166,7 +166,9 @@ final class Matcher {
     for (FlyteNode n : found) {
       corr.add(s, t, n);
     }
-    if (comp.isPresent() && comp.get() instanceof Component.PipelineComponent pc) {
+    if (comp.isPresent() && comp.get() instanceof Component.PipelineComponent pc
+        && !(pc.graph().nodes().isEmpty() && pc.iface().outputs().isEmpty())) {
+      // (A nested pipeline with no nodes and no outputs does nothing; any node stands for it.)
       Optional<FlyteNode> call = found.stream().filter(n -> n.isSubWorkflowCall() || n.isLaunchPlanCall()).findFirst();
       if (call.isEmpty()) {
         sink.report(Codes.VERIFY_MISSING_TASK, t.span(), "task `" + t.id() + "` runs nested pipeline `" + pc.id()
