@@ -17,6 +17,10 @@ import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.ir.parity.Fidelity;
 import io.flytemigrate.ir.spi.OutputFile;
 import io.flytemigrate.ir.spi.PipelineReader;
+import io.flytemigrate.report.ParityJson;
+import io.flytemigrate.report.ParityMarkdown;
+import io.flytemigrate.report.PipelineReport;
+import io.flytemigrate.validators.Validators;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
@@ -52,13 +56,16 @@ import picocli.CommandLine.Spec;
           + " module per workflow. Beside it, flyte-package.tgz holds the same workflow as the"
           + " registrable protobuf package `pyflyte package --copy all` writes, for"
           + " `flytectl register files --archive`, and flyte-migrate.json records how it was made"
-          + " (for `flyte-migrate verify OUT`). Every task keeps its source name as its node name."
+          + " (for `flyte-migrate verify OUT`); report.md and parity.json list every source element with"
+          + " what it became: EXACT, APPROXIMATED or DROPPED, with the reason. Every task keeps its"
+          + " source name as its node name."
           + " Entity versions are content hashes, so converting the same pipeline again gives the"
           + " same versions.",
       "",
-      "Before anything is written, the package is read back and checked against the source"
+      "Before anything is written, the validators check the pipeline as Flyte's compiler will,"
+          + " and the package is read back and checked against the source"
           + " pipeline (every task, edge, binding type, branch, loop and default); --no-verify"
-          + " skips that.",
+          + " skips the read-back.",
       "",
       "Everything is written at once: if anything fails, OUT is left as it was. Diagnostics go to"
           + " stderr; a file with errors writes nothing. What could not be translated exactly is"
@@ -186,6 +193,10 @@ final class ConvertCommand implements Callable<Integer> {
     Optional<Pipeline> pipeline = source.flatMap(s -> read(s, found));
     PrintWriter stdout = spec.commandLine().getOut();
     if (pipeline.isPresent() && found.stream().noneMatch(Diagnostic::isError)) {
+      // Check first, the way Flyte's compiler will: a workflow Flyte would reject is not emitted.
+      found.addAll(Validators.check(pipeline.get()));
+    }
+    if (pipeline.isPresent() && found.stream().noneMatch(Diagnostic::isError)) {
       Outcome<Lowered> lowered = FlyteLowering.lower(pipeline.get(), options);
       found.addAll(lowered.diagnostics());
       if (lowered.value().isPresent() && !lowered.hasErrors()) {
@@ -209,6 +220,10 @@ final class ConvertCommand implements Callable<Integer> {
     if (!noVerify && !verified(files, pipeline, lowered, found)) {
       return Optional.empty();
     }
+    // The parity report: every source element, what it became, and why when not exact.
+    files.add(new OutputFile("parity.json", ParityJson.write(lowered.parity()).getBytes(StandardCharsets.UTF_8)));
+    files.add(new OutputFile("report.md",
+        ParityMarkdown.write(PipelineReport.of(pipeline, lowered.parity()), found).getBytes(StandardCharsets.UTF_8)));
     try {
       AtomicOutput.write(out, files, force);
     } catch (AtomicOutput.WriteFailure e) {

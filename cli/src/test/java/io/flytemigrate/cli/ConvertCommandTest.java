@@ -125,7 +125,7 @@ class ConvertCommandTest {
     Cli r = run("convert", file, "-o", out.toString(), "--diagnostics", "short");
     assertEquals(0, r.exit(), r::toString);
     assertEquals(List.of("echo/__init__.py", "echo/tasks.py", "echo/workflows/__init__.py", "echo/workflows/echo.py",
-        "flyte-migrate.json", "flyte-package.tgz"), tree(out));
+        "flyte-migrate.json", "flyte-package.tgz", "parity.json", "report.md"), tree(out));
     String tasks = Files.readString(out.resolve("echo/tasks.py"));
     assertTrue(tasks.contains("echo = ContainerTask(\n    name=\"echo.tasks.echo\",\n"
         + "    image=\"registry.access.redhat.com/ubi9/python-311:latest\",\n    command=[\"echo\"],\n"
@@ -133,7 +133,7 @@ class ConvertCommandTest {
     assertTrue(tasks.startsWith("# Translated by flyte-migrate from " + file + " (KFP pipeline `echo`).\n"), tasks);
     String wf = Files.readString(out.resolve("echo/workflows/echo.py"));
     assertTrue(wf.contains("    tasks.echo().with_overrides(node_name=\"echo\")\n"), wf);
-    assertEquals("wrote 6 files to " + out + ": 1 tasks, 1 workflows, 1 launch plans; parity: 3 exact, 0 approximated,"
+    assertEquals("wrote 8 files to " + out + ": 1 tasks, 1 workflows, 1 launch plans; parity: 3 exact, 0 approximated,"
         + " 0 dropped\n", r.out());
     assertEquals("", r.err());
   }
