@@ -1,0 +1,175 @@
+package io.flytemigrate.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The performance targets of the project, checked on a harness run's {@link Results}. Targets are
+ * checked here, by the harness, never by timed unit tests.
+ */
+public final class Targets {
+  static final double BATCH_RATIO = 2.0;
+  static final double SCALING_RATIO = 5.0;
+  static final int SCALING_SMALL = 1_000;
+  static final int SCALING_LARGE = 20_000;
+  static final long COLD_CPU_NANOS = 1_000_000_000L;
+  static final int COLD_TASKS = 5_000;
+  static final int SMALL_HEAP_FILES = 10_000;
+  static final int SMALL_HEAP_MB = 256;
+  static final long CLI_NANOS = 500_000_000L;
+
+  private Targets() {}
+
+  public static List<Target> check(Results r) {
+    List<Target> out = new ArrayList<>();
+    out.add(batch(r));
+    out.add(scaling(r));
+    out.add(cold(r));
+    out.add(smallHeap(r));
+    for (CliCall call : CliCall.all()) {
+      if (!call.equals(CliCall.STARTUP)) {
+        String id = "one-file-" + call.name() + "-under-0.5s";
+        out.add(cli(r, call, "default", id));
+        out.add(cli(r, call, "appcds", id + "-with-appcds"));
+      }
+    }
+    return out;
+  }
+
+  private static Target batch(Results r) {
+    String id = "batch-within-2x-of-parse-only";
+    String goal = "end-to-end batch wall time within " + BATCH_RATIO + "x of parse-only";
+    if (r.batches().isEmpty()) {
+      return Target.notMeasured(id, goal, "batch skipped");
+    }
+    BatchComparison worst = r.batches().get(0);
+    for (BatchComparison b : r.batches()) {
+      if (b.ratio() > worst.ratio()) {
+        worst = b;
+      }
+    }
+    String measured = String.format(Locale.ROOT, "%.2fx on %s (%s vs %s)", worst.ratio(), worst.set(),
+        seconds(worst.lastEndToEnd().wallNanos()), seconds(worst.lastFloor().wallNanos()));
+    return Target.check(id, goal, measured, worst.ratio() <= BATCH_RATIO);
+  }
+
+  /** A stage under this share of the path's time at the small size is too small to judge. */
+  static final double MIN_STAGE_SHARE = 0.05;
+
+  /**
+   * Checked on the whole path and on every stage that takes a real share of it, so a quadratic
+   * pass cannot hide behind a large linear one.
+   */
+  private static Target scaling(Results r) {
+    String id = "linear-in-size";
+    String goal = "per-task cost at " + SCALING_LARGE + " tasks within " + SCALING_RATIO + "x of " + SCALING_SMALL
+        + ", for the whole path and each stage";
+    double worst = -1;
+    String where = null;
+    for (Shape shape : Shape.values()) {
+      Optional<ScalingRun.Result> small = find(r, shape, SCALING_SMALL);
+      Optional<ScalingRun.Result> large = find(r, shape, SCALING_LARGE);
+      if (small.isEmpty() || large.isEmpty()) {
+        continue;
+      }
+      ScalingRun.Result s = small.get();
+      ScalingRun.Result l = large.get();
+      Optional<ScalingRun.Result> crashed = r.scaling().stream()
+          .filter(x -> x.shape() == shape && x.failure().isPresent()).findFirst();
+      if (crashed.isPresent()) {
+        return Target.check(id, goal, "crashed on " + name(shape) + " at " + crashed.get().tasks() + " tasks ("
+            + crashed.get().failure().get() + ")", false);
+      }
+      double whole = l.wallNanosPerTask() / s.wallNanosPerTask();
+      if (whole > worst) {
+        worst = whole;
+        where = "whole path on " + name(shape);
+      }
+      for (String stage : s.stageNanos().keySet()) {
+        long smallNanos = s.stageNanos().get(stage);
+        Long largeNanos = l.stageNanos().get(stage);
+        if (largeNanos == null || smallNanos < MIN_STAGE_SHARE * s.wallNanos()) {
+          continue;
+        }
+        double ratio = ((double) largeNanos / l.tasks()) / ((double) smallNanos / s.tasks());
+        if (ratio > worst) {
+          worst = ratio;
+          where = "stage " + stage + " on " + name(shape);
+        }
+      }
+    }
+    if (where == null) {
+      return Target.notMeasured(id, goal, "sizes " + SCALING_SMALL + " and " + SCALING_LARGE + " not both measured");
+    }
+    String measured = String.format(Locale.ROOT, "worst %.2fx (%s)", worst, where);
+    return Target.check(id, goal, measured, worst <= SCALING_RATIO);
+  }
+
+  private static String name(Shape shape) {
+    return shape.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Optional<ScalingRun.Result> find(Results r, Shape shape, int requested) {
+    return r.scaling().stream().filter(s -> s.shape() == shape && s.requested() == requested).findFirst();
+  }
+
+  private static Target cold(Results r) {
+    String id = "5000-tasks-under-1s-cpu";
+    String goal = "a " + COLD_TASKS + "-task pipeline in under 1 s of CPU after start-up (first call, fresh JVM)";
+    if (r.cold().isEmpty()) {
+      return Target.notMeasured(id, goal, "cold runs skipped");
+    }
+    ColdRun.Result worst = null;
+    for (ColdRun.Result c : r.cold()) {
+      if (!c.ok()) {
+        return Target.check(id, goal, "the run for " + c.shape() + " failed", false);
+      }
+      if (worst == null || c.threadCpuNanos() > worst.threadCpuNanos()) {
+        worst = c;
+      }
+    }
+    String measured = String.format(Locale.ROOT, "%s thread CPU, %s process CPU incl. JIT and GC (worst shape: %s)",
+        seconds(worst.threadCpuNanos()), seconds(worst.processCpuNanos()), name(worst.shape()));
+    return Target.check(id, goal, measured, worst.threadCpuNanos() < COLD_CPU_NANOS);
+  }
+
+  private static Target smallHeap(Results r) {
+    String id = "10000-files-in-256mb-heap";
+    String goal = SMALL_HEAP_FILES + "-pipeline batch in a " + SMALL_HEAP_MB + " MB heap";
+    if (r.smallHeap().isEmpty()) {
+      return Target.notMeasured(id, goal, "small-heap batch skipped");
+    }
+    SmallHeapRun.Result s = r.smallHeap().get();
+    if (!s.ok()) {
+      return Target.check(id, goal, "failed with -Xmx" + s.heapMegabytes() + "m: " + s.failure(), false);
+    }
+    String measured = String.format(Locale.ROOT, "%d files with -Xmx%dm in %s; live heap after GC at most %s",
+        s.files(), s.heapMegabytes(), seconds(s.wallNanos()), megabytes(s.liveHeapBytes()));
+    if (s.files() < SMALL_HEAP_FILES || s.heapMegabytes() > SMALL_HEAP_MB) {
+      return Target.notMeasured(id, goal, "only a smaller run: " + measured);
+    }
+    return Target.check(id, goal, measured, true);
+  }
+
+  private static Target cli(Results r, CliCall call, String variant, String id) {
+    String goal = "one-file `" + call.name() + "` under 0.5 s wall, process start to exit (" + variant + " JVM flags)";
+    Optional<CliTiming.Result> t = r.cli().stream()
+        .filter(c -> c.call().equals(call.name()) && c.variant().equals(variant))
+        .findFirst();
+    if (t.isEmpty()) {
+      return Target.notMeasured(id, goal, "not measured");
+    }
+    String measured = String.format(Locale.ROOT, "median %s of %d runs", seconds(t.get().medianNanos()), t.get().runs());
+    return Target.check(id, goal, measured, t.get().medianNanos() < CLI_NANOS);
+  }
+
+  static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+  }
+
+  static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+}

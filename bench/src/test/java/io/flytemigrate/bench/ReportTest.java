@@ -1,0 +1,137 @@
+package io.flytemigrate.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** Targets and the report, on made-up results: what passes, what fails, and how it is shown. */
+class ReportTest {
+  private static final long S = 1_000_000_000L;
+
+  private static BatchRun.Result pass(long wallNanos) {
+    return new BatchRun.Result("x", 5000, 45_000_000, wallNanos, wallNanos, 1 << 30, Map.of("load", 1L, "read", 2L),
+        100_000_000, 5_000_000, OptionalLong.of(300_000_000), 0, 0);
+  }
+
+  private static ScalingRun.Result scaling(Shape shape, int tasks, long wallNanos) {
+    return new ScalingRun.Result(shape, tasks, tasks, tasks * 500L, 3, wallNanos, wallNanos, tasks * 80_000L,
+        Map.of("read", wallNanos / 2), Map.of("spec-map", wallNanos / 4), true, Optional.empty());
+  }
+
+  private static Results results(long e2e, long floor, long perTaskLarge, long coldCpu, boolean heapOk, long cli) {
+    List<ScalingRun.Result> sc = new ArrayList<>();
+    for (Shape s : Shape.values()) {
+      sc.add(scaling(s, 1000, 1000 * 100_000L));
+      sc.add(scaling(s, 20_000, 20_000 * perTaskLarge));
+    }
+    return new Results(Results.Machine.current(),
+        List.of(new BatchComparison("kfp-v2", 100, 50, List.of(pass(e2e)), List.of(pass(floor)), List.of(pass(e2e)))),
+        sc,
+        List.of(new ColdRun.Result(Shape.CHAIN, 5000, coldCpu, coldCpu, 2 * coldCpu, Map.of("read", coldCpu), true)),
+        Optional.of(new SmallHeapRun.Result(256, heapOk ? 10_000 : 0, 20 * S, 200_000_000, 8_000_000, 400_000_000,
+            heapOk ? 0 : -1, heapOk, heapOk ? "" : "exit 1: java.lang.OutOfMemoryError: Java heap space")),
+        List.of(new CliTiming.Result("convert", "default", 10, cli, cli, cli, 0),
+            new CliTiming.Result("convert", "appcds", 10, cli / 2, cli / 2, cli / 2, 0),
+            new CliTiming.Result("inspect", "default", 10, cli, cli, cli, 0),
+            new CliTiming.Result("inspect", "appcds", 10, cli / 2, cli / 2, cli / 2, 0)),
+        Optional.of("kfp/x.yaml"), Optional.of(4_000_000L));
+  }
+
+  private static List<Target.Verdict> verdicts(Results r) {
+    return Targets.check(r).stream().map(Target::verdict).toList();
+  }
+
+  @Test
+  void everyTargetMetPasses() {
+    Results r = results(3 * S, 2 * S, 200_000, S / 2, true, S / 4);
+    assertEquals(List.of(Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS,
+        Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS), verdicts(r));
+  }
+
+  @Test
+  void everyTargetMissedFails() {
+    Results r = results(5 * S, 2 * S, 600_000, 2 * S, false, 2 * S);
+    assertEquals(List.of(Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL,
+        Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL), verdicts(r));
+    List<Target> t = Targets.check(r);
+    assertEquals("2.50x on kfp-v2 (5.000 s vs 2.000 s)", t.get(0).measured());
+    assertEquals("worst 6.00x (whole path on chain)", t.get(1).measured());
+  }
+
+  /** The whole path grows 1.2x per task, but one stage in it 12x: a quadratic pass, and a failure. */
+  @Test
+  void aQuadraticStageFailsEvenWhenThePathLooksLinear() {
+    Results base = results(3 * S, 2 * S, 120_000, S / 2, true, S / 4);
+    List<ScalingRun.Result> sc = new ArrayList<>(base.scaling());
+    sc.set(1, new ScalingRun.Result(Shape.CHAIN, 20_000, 20_000, 1, 3, 20_000 * 120_000L, 1, 1,
+        Map.of("read", 20_000 * 12 * 50_000L), Map.of(), true, Optional.empty()));
+    Results r = new Results(base.machine(), base.batches(), sc, base.cold(), base.smallHeap(), base.cli(),
+        base.cliFile(), base.archiveBytes());
+    Target linear = Targets.check(r).get(1);
+    assertEquals(Target.Verdict.FAIL, linear.verdict());
+    assertEquals("worst 12.00x (stage read on chain)", linear.measured());
+  }
+
+  @Test
+  void aCrashAtAnySizeFailsTheLinearTarget() {
+    Results base = results(3 * S, 2 * S, 100_000, S / 2, true, S / 4);
+    List<ScalingRun.Result> sc = new ArrayList<>(base.scaling());
+    sc.add(new ScalingRun.Result(Shape.NESTED, 5000, 4901, 1, 0, -1, -1, -1, Map.of(), Map.of(), false,
+        Optional.of("emit: StackOverflowError")));
+    Results r = new Results(base.machine(), base.batches(), sc, base.cold(), base.smallHeap(), base.cli(),
+        base.cliFile(), base.archiveBytes());
+    Target linear = Targets.check(r).get(1);
+    assertEquals(Target.Verdict.FAIL, linear.verdict());
+    assertEquals("crashed on nested at 4901 tasks (emit: StackOverflowError)", linear.measured());
+    assertTrue(Report.table(r, Targets.check(r)).contains("crashed in emit: StackOverflowError"));
+  }
+
+  @Test
+  void skippedPartsAreNotMeasuredRatherThanFailed() {
+    Results r = new Results(Results.Machine.current(), List.of(), List.of(), List.of(), Optional.empty(), List.of(),
+        Optional.empty(), Optional.empty());
+    assertTrue(verdicts(r).stream().allMatch(v -> v == Target.Verdict.NOT_MEASURED), verdicts(r)::toString);
+  }
+
+  @Test
+  void theTableShowsEveryPartAndEveryVerdict() {
+    Results r = results(3 * S, 2 * S, 200_000, S / 2, true, S / 4);
+    String table = Report.table(r, Targets.check(r));
+    assertTrue(table.contains("end-to-end / parse-only: 1.50x wall, 1.50x cpu"), table);
+    // load 1 + read 2 over the floor's load 1 + read 2: the made-up stages are the same.
+    assertTrue(table.contains("load + read alone / parse-only: 1.00x"), table);
+    assertTrue(table.contains("convert, appcds vs default: 0.250 s -> 0.125 s (50% faster)"), table);
+    assertTrue(table.contains("PASS         batch-within-2x-of-parse-only"), table);
+    assertTrue(table.contains("(a) batch in a small heap: -Xmx256m"), table);
+  }
+
+  @Test
+  void theJsonIsWellFormedAndNamesEveryTarget() throws IOException {
+    Results r = results(3 * S, 2 * S, 200_000, S / 2, true, S / 4);
+    String json = Report.json(r, Targets.check(r));
+    List<String> ids = new ArrayList<>();
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      String last = null;
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.FIELD_NAME) {
+          last = p.currentName();
+        } else if (t == JsonToken.VALUE_STRING && "id".equals(last)) {
+          ids.add(p.getText());
+        }
+      }
+    }
+    assertEquals(List.of("batch-within-2x-of-parse-only", "linear-in-size", "5000-tasks-under-1s-cpu",
+        "10000-files-in-256mb-heap", "one-file-convert-under-0.5s", "one-file-convert-under-0.5s-with-appcds",
+        "one-file-inspect-under-0.5s", "one-file-inspect-under-0.5s-with-appcds"), ids);
+  }
+}
