@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The whole KFP v2 corpus, held in memory, end to end and parse-only: one operation is every
- * file once. The corpus root is {@code -Dbench.corpus=DIR}, or {@code ../shared/corpus} beside
+ * The whole KFP v2 corpus, held in memory, end to end ({@code convert}'s path), through
+ * {@code inspect}'s path and parse-only: one operation is every file once. The corpus root is {@code -Dbench.corpus=DIR}, or {@code ../shared/corpus} beside
  * the repository found from the working directory.
  */
 @State(Scope.Benchmark)
@@ -40,6 +40,7 @@ public class CorpusBenchmark {
   private final List<byte[]> contents = new ArrayList<>();
   private final List<Stage> endToEnd = Stages.inMemory();
   private final List<Stage> parseOnly = Floor.inMemory();
+  private final List<Stage> inspect = Stages.inspectInMemory();
 
   @Setup
   public void load() throws IOException {
@@ -57,6 +58,13 @@ public class CorpusBenchmark {
   public void endToEnd(Blackhole bh) {
     for (int i = 0; i < names.size(); i++) {
       bh.consume(Stages.run(endToEnd, Work.ofBytes(names.get(i), contents.get(i))));
+    }
+  }
+
+  @Benchmark
+  public void inspect(Blackhole bh) {
+    for (int i = 0; i < names.size(); i++) {
+      bh.consume(Stages.run(inspect, Work.ofBytes(names.get(i), contents.get(i))));
     }
   }
 

@@ -154,6 +154,9 @@ public final class ConditionParser {
   }
 
   private String string() {
+    if (pos >= text.length()) {
+      throw new IllegalArgumentException("string expected at the end of the condition");
+    }
     char quote = text.charAt(pos);
     if (quote != '\'' && quote != '"') {
       throw new IllegalArgumentException("string expected");

@@ -152,4 +152,9 @@ class ConditionParserTest {
     String deep = "(".repeat(10_000) + "true" + ")".repeat(10_000);
     org.junit.jupiter.api.Assertions.assertTrue(ConditionParser.parse(deep).isEmpty());
   }
+
+  @Test
+  void aConditionEndingAfterABracketFailsCleanly() {
+    org.junit.jupiter.api.Assertions.assertTrue(ConditionParser.parse("inputs.parameter_values[").isEmpty());
+  }
 }
