@@ -1,31 +1,24 @@
 package io.flytemigrate.cli;
 
-import io.flytemigrate.flyte.lower.FlyteLowering;
-import io.flytemigrate.flyte.lower.Lowered;
 import io.flytemigrate.flyte.lower.LoweringOptions;
-import io.flytemigrate.flyte.model.FlyteProject;
-import io.flytemigrate.flyte.python.FlytekitProjectWriter;
 import io.flytemigrate.flyteproto.pack.FlytePackage;
-import io.flytemigrate.flyteproto.verify.Verifier;
-import io.flytemigrate.flyteproto.write.PackageOptions;
-import io.flytemigrate.ir.Pipeline;
 import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
-import io.flytemigrate.ir.diag.Outcome;
+import io.flytemigrate.ir.diag.Severity;
 import io.flytemigrate.ir.diag.SourceFile;
 import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.ir.parity.Fidelity;
 import io.flytemigrate.ir.spi.OutputFile;
 import io.flytemigrate.ir.spi.PipelineReader;
-import io.flytemigrate.report.ParityJson;
-import io.flytemigrate.report.ParityMarkdown;
-import io.flytemigrate.report.PipelineReport;
-import io.flytemigrate.validators.Validators;
+import io.flytemigrate.report.BatchResult;
+import io.flytemigrate.report.FlyteIds;
+import io.flytemigrate.report.InputResult;
+import io.flytemigrate.report.InputStatus;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,50 +33,65 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flyte-migrate convert}: reads one pipeline file, lowers it to Flyte once, and writes every
- * output (the flytekit project, and whatever other writers are registered) into OUT atomically.
+ * {@code flyte-migrate convert}: reads pipeline files (named, or found in directories), lowers
+ * each to Flyte once, merges the tasks they share, and writes every output into OUT atomically.
  */
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    header = "Convert a pipeline file into a Flyte project.",
+    header = "Convert pipeline files into a Flyte project.",
     descriptionHeading = "%n",
     description = {
-      "Reads FILE, lowers the pipeline to Flyte once, and writes into OUT the flytekit project a"
-          + " Flyte user would have written: a Python package with a shared tasks module and one"
-          + " module per workflow. Beside it, flyte-package.tgz holds the same workflow as the"
-          + " registrable protobuf package `pyflyte package --copy all` writes, for"
-          + " `flytectl register files --archive`, and flyte-migrate.json records how it was made"
-          + " (for `flyte-migrate verify OUT`); report.md and parity.json list every source element with"
-          + " what it became: EXACT, APPROXIMATED or DROPPED, with the reason. Every task keeps its"
-          + " source name as its node name."
-          + " Entity versions are content hashes, so converting the same pipeline again gives the"
-          + " same versions.",
+      "Reads every INPUT (a pipeline file, or a directory searched recursively for them; formats are"
+          + " recognised by content: KFP v2 PipelineSpec, KFP v1 Argo workflows and component.yaml,"
+          + " Airflow DAG files and serialized DAGs), lowers each pipeline to Flyte once, and writes into"
+          + " OUT the flytekit project a Flyte user would have written: one Python package per pipeline,"
+          + " with a tasks module and one module per workflow. Components that are identical across"
+          + " pipelines become one task in the `shared` package, which every workflow using them calls.",
       "",
-      "Before anything is written, the validators check the pipeline as Flyte's compiler will,"
-          + " and the package is read back and checked against the source"
-          + " pipeline (every task, edge, binding type, branch, loop and default); --no-verify"
-          + " skips the read-back.",
+      "Beside the project: flyte-package.tgz holds every workflow as the registrable protobuf package"
+          + " `pyflyte package` writes, for `flytectl register files --archive`; flyte-migrate.json records"
+          + " how it was made (for `flyte-migrate verify OUT`). report.md and report.html list every source"
+          + " element with what it became: EXACT, APPROXIMATED or DROPPED, with the reason, and draw each"
+          + " pipeline as its source DAG and its Flyte DAG. For CI: summary.json (per input: status,"
+          + " diagnostics, Flyte ids, parity counts), junit.xml (one test case per pipeline) and"
+          + " diagnostics.sarif (SARIF 2.1.0). For a batch of more than one pipeline, report.md is the"
+          + " batch report and each pipeline's report.md, report.html and parity.json are under"
+          + " pipelines/<package>/.",
       "",
-      "Everything is written at once: if anything fails, OUT is left as it was. Diagnostics go to"
-          + " stderr; a file with errors writes nothing. What could not be translated exactly is"
-          + " reported as a warning and counted in the summary on stdout."
+      "Every task keeps its source name as its node name. Entity versions are content hashes, so"
+          + " converting the same pipeline again gives the same versions, and output is byte-identical"
+          + " whatever --jobs is.",
+      "",
+      "Before anything is written, the validators check each pipeline as Flyte's compiler will, and"
+          + " each pipeline's package is read back and checked against the source (every task, edge,"
+          + " binding type, branch, loop and default); --no-verify skips the read-back. One bad file never"
+          + " stops a batch: it is reported and left out, and the rest converts.",
+      "",
+      "Everything is written at once: if writing fails, OUT is left as it was. A single FILE with"
+          + " errors writes nothing. Diagnostics go to stderr, with progress when there are several"
+          + " inputs; a summary goes to stdout."
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:OUT was written; warnings may have been printed",
-      "1:the file has errors, or OUT could not be written (see the diagnostics on stderr)",
+      "0:every input converted (with --fail-on warning: and without warnings)",
+      "1:some inputs have errors (or warnings with --fail-on warning, or DROPPED elements with --strict),"
+          + " or OUT could not be written; see the diagnostics on stderr",
       "2:the command line is wrong",
-      "3:flyte-migrate itself failed; please report it"
+      "3:flyte-migrate itself failed on some input; please report it"
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  flyte-migrate convert pipeline.yaml -o out",
-      "      write the flytekit project to out/",
+      "      write the flytekit project of one pipeline to out/",
+      "  flyte-migrate convert pipelines/ dags/ -o flyte --jobs 4",
+      "      convert every pipeline file under pipelines/ and dags/ on 4 threads",
+      "  flyte-migrate convert pipelines/ -o flyte --fail-on warning --strict --progress plain",
+      "      a CI gate: exit 1 on any warning or DROPPED element; read flyte/junit.xml",
       "  flyte-migrate convert pipeline.yaml -o out --project ml --domain development --force",
       "      set project and domain on every id and replace an existing out/",
       "  flyte-migrate convert pipeline.yaml -o out --image ghcr.io/acme/etl:1.4",
@@ -95,8 +103,9 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The pipeline file to convert.")
-  private String file;
+  @Parameters(paramLabel = "INPUT", arity = "1..*",
+      description = "Pipeline files, or directories to search for them (recursively).")
+  private List<String> inputs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
       description = "The directory to write; created if missing.")
@@ -104,6 +113,19 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Replace OUT if it exists and is not empty.")
   private boolean force;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "Convert on N threads (default: the number of processors). The output does not depend on it.")
+  private Integer jobs;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+      description = "Exit 1 when an input has diagnostics at this level or worse: warning, error or never"
+          + " (default: ${DEFAULT-VALUE}).")
+  private String failOn;
+
+  @Option(names = "--strict",
+      description = "Count a DROPPED element as a failure: its pipeline fails in junit.xml and the exit status is 1.")
+  private boolean strict;
 
   @Option(names = "--project", paramLabel = "PROJECT",
       description = "The Flyte project of every id (default: left empty for `flytectl register -p`).")
@@ -129,128 +151,181 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--no-verify", description = "Do not read the package back and check it against the source.")
   private boolean noVerify;
 
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      converter = LowercaseEnumConverter.ProgressMode.class,
+      description = "Progress on stderr for several inputs: auto (a bar on a terminal, plain lines otherwise),"
+          + " bar, plain or none (default: ${DEFAULT-VALUE}).")
+  private Progress.Mode progressMode;
+
   @Option(names = "--diagnostics", paramLabel = "STYLE", defaultValue = "rich",
       converter = LowercaseEnumConverter.Diagnostics.class,
       description = "How to print diagnostics: rich, short or json (default: ${DEFAULT-VALUE}).")
   private DiagnosticsFormat diagnostics;
 
-  /** One output of {@code convert}: the files it adds to OUT for a lowered pipeline. */
-  @FunctionalInterface
-  interface Writer {
-    List<OutputFile> files(Lowered lowered, LoweringOptions options);
-  }
-
-  /** The flytekit project, at the root of OUT. */
-  static final Writer FLYTEKIT_PROJECT = (lowered, options) -> FlytekitProjectWriter.write(lowered.project());
-
   private final List<PipelineReader> readers;
-  private final List<Writer> writers;
 
-  /**
-   * The registrable package, with the flytekit project as its fast-register source, plus the
-   * manifest {@code verify} reads. Entity versions are the model's content hashes (or --version),
-   * so `flytectl register files` needs no --version and re-registering unchanged tasks is a no-op.
-   */
-  private Writer registrablePackage() {
-    return (lowered, options) -> {
-      List<OutputFile> projectFiles = FlytekitProjectWriter.write(lowered.project());
-      FlytePackage pkg = FlytePackage.write(lowered.project(), projectFiles,
-          PackageOptions.DEFAULT.withVersions(PackageOptions.Versions.MODEL));
-      String manifest = new ConvertManifest(file, FlytePackage.FILE_NAME, options).toJson();
-      return List.of(new OutputFile(FlytePackage.FILE_NAME, pkg.bytes()),
-          new OutputFile(ConvertManifest.FILE_NAME, manifest.getBytes(StandardCharsets.UTF_8)));
-    };
-  }
-
-  /** The command with every reader in {@link Readers#all()}, the flytekit project and the package. */
+  /** The command with every reader in {@link Readers#all()}. */
   ConvertCommand() {
-    this.readers = Readers.all();
-    this.writers = List.of(FLYTEKIT_PROJECT, registrablePackage());
+    this(Readers.all());
   }
 
-  /**
-   * The command with given readers (first match wins) and writers, whose files all go into OUT
-   * in one atomic write; two writers must not write the same path.
-   */
-  ConvertCommand(List<PipelineReader> readers, List<Writer> writers) {
+  /** The command with given readers (first match wins). */
+  ConvertCommand(List<PipelineReader> readers) {
     this.readers = List.copyOf(readers);
-    this.writers = List.copyOf(writers);
+  }
+
+  /** What --fail-on names. */
+  private enum FailOn {
+    WARNING,
+    ERROR,
+    NEVER
   }
 
   @Override
   public Integer call() {
     LoweringOptions options = options();
+    FailOn fail = failOn();
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1 || threads > 1024) {
+      throw new ParameterException(spec.commandLine(), "--jobs must be between 1 and 1024: " + threads);
+    }
     Path out;
     try {
       out = Path.of(output);
     } catch (InvalidPathException e) {
       throw new ParameterException(spec.commandLine(), "OUT is not a valid path: " + output);
     }
-    List<Diagnostic> found = new ArrayList<>();
-    Outcome<SourceFile> loaded = InputFiles.read(file);
-    found.addAll(loaded.diagnostics());
-    Optional<SourceFile> source = loaded.hasErrors() ? Optional.empty() : loaded.value();
-    Optional<Pipeline> pipeline = source.flatMap(s -> read(s, found));
     PrintWriter stdout = spec.commandLine().getOut();
-    if (pipeline.isPresent() && found.stream().noneMatch(Diagnostic::isError)) {
-      // Check first, the way Flyte's compiler will: a workflow Flyte would reject is not emitted.
-      found.addAll(Validators.check(pipeline.get()));
+    PrintWriter err = spec.commandLine().getErr();
+
+    BatchInputs.Found found = BatchInputs.find(inputs, Path.of(""));
+    boolean single = inputs.size() == 1 && found.inputs().size() == 1 && found.inputs().get(0).named();
+    Progress progress = single ? Progress.NONE : Progress.of(progressMode, err, System.console() != null);
+    BatchConversion.Settings settings = new BatchConversion.Settings(readers, options, threads, !noVerify,
+        output + "/" + FlytePackage.FILE_NAME);
+    BatchConversion.Result result = new BatchConversion(settings, progress).run(found.inputs());
+    boolean oneUnit = single && result.units().size() == 1;
+
+    List<InputResult> argumentProblems = new ArrayList<>();
+    for (Diagnostic d : found.diagnostics()) {
+      InputStatus status = d.isError() ? InputStatus.FAILED : InputStatus.SKIPPED;
+      argumentProblems.add(new InputResult(d.span().file(), status, List.of(d), FlyteIds.NONE, Optional.empty()));
     }
-    if (pipeline.isPresent() && found.stream().noneMatch(Diagnostic::isError)) {
-      Outcome<Lowered> lowered = FlyteLowering.lower(pipeline.get(), options);
-      found.addAll(lowered.diagnostics());
-      if (lowered.value().isPresent() && !lowered.hasErrors()) {
-        write(out, pipeline.get(), lowered.value().get(), options, found).ifPresent(stdout::println);
+    BatchResult batch = BatchOutputs.result(result, argumentProblems);
+    List<Diagnostic> all = new ArrayList<>();
+    batch.inputs().forEach(r -> all.addAll(r.diagnostics()));
+
+    boolean anyConverted = result.units().stream().anyMatch(BatchConversion.Unit::converted);
+    boolean written = false;
+    if (!(oneUnit && !anyConverted) && !(single && !found.diagnostics().isEmpty())) {
+      List<OutputFile> files = BatchOutputs.files(result, batch, strict, options);
+      try {
+        AtomicOutput.write(out, files, force);
+        written = true;
+      } catch (AtomicOutput.WriteFailure e) {
+        all.add(Diagnostic.of(Codes.OUTPUT_NOT_WRITTEN, Span.at(output, 0, 0),
+                "cannot write `" + output + "`: " + e.getMessage())
+            .withHelp("nothing was written; check the path and its permissions"));
+      }
+      if (written) {
+        stdout.print(oneUnit ? oneLine(result, files.size()) : table(result, batch));
       }
     }
     stdout.flush();
-    Map<String, SourceFile> sources = source.map(s -> Map.of(s.path(), s)).orElse(Map.of());
-    PrintWriter err = spec.commandLine().getErr();
-    err.print(diagnostics.render(found, sources));
-    err.flush();
-    return found.stream().anyMatch(Diagnostic::isError) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
-  }
-
-  /** Writes every output; the summary line, or empty with a diagnostic when writing failed. */
-  private Optional<String> write(Path out, Pipeline pipeline, Lowered lowered, LoweringOptions options, List<Diagnostic> found) {
-    List<OutputFile> files = new ArrayList<>();
-    for (Writer w : writers) {
-      files.addAll(w.files(lowered, options));
-    }
-    if (!noVerify && !verified(files, pipeline, lowered, found)) {
-      return Optional.empty();
-    }
-    // The parity report: every source element, what it became, and why when not exact.
-    files.add(new OutputFile("parity.json", ParityJson.write(lowered.parity()).getBytes(StandardCharsets.UTF_8)));
-    files.add(new OutputFile("report.md",
-        ParityMarkdown.write(PipelineReport.of(pipeline, lowered.parity()), found).getBytes(StandardCharsets.UTF_8)));
-    try {
-      AtomicOutput.write(out, files, force);
-    } catch (AtomicOutput.WriteFailure e) {
-      found.add(Diagnostic.of(Codes.OUTPUT_NOT_WRITTEN, Span.at(output, 0, 0),
-              "cannot write `" + output + "`: " + e.getMessage())
-          .withHelp("nothing was written; check the path and its permissions"));
-      return Optional.empty();
-    }
-    FlyteProject p = lowered.project();
-    Map<Fidelity, Integer> counts = lowered.parity().counts();
-    return Optional.of(String.format(Locale.ROOT,
-        "wrote %d files to %s: %d tasks, %d workflows, %d launch plans; parity: %d exact, %d approximated, %d dropped",
-        files.size(), output, p.tasks().size(), p.workflows().size(), p.launchPlans().size(),
-        counts.get(Fidelity.EXACT), counts.get(Fidelity.APPROXIMATED), counts.get(Fidelity.DROPPED)));
-  }
-
-  /** Reads the package back and checks it against the source pipeline; false if it fails. */
-  private boolean verified(List<OutputFile> files, Pipeline pipeline, Lowered lowered, List<Diagnostic> found) {
-    for (OutputFile f : files) {
-      if (f.path().equals(FlytePackage.FILE_NAME)) {
-        List<Diagnostic> findings = Verifier.verify(output + "/" + FlytePackage.FILE_NAME, f.content(),
-            pipeline, Optional.of(lowered.parity()));
-        found.addAll(findings);
-        return Verifier.passed(findings);
+    Map<String, SourceFile> sources = new LinkedHashMap<>();
+    for (BatchConversion.Unit u : result.units()) {
+      if (u.source != null) {
+        sources.putIfAbsent(u.source.path(), u.source);
       }
     }
-    return true;
+    err.print(diagnostics.render(all, sources));
+    err.flush();
+    if (result.internalError()) {
+      return ExitCodes.INTERNAL;
+    }
+    return failed(all, result, fail) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+  }
+
+  private boolean failed(List<Diagnostic> all, BatchConversion.Result result, FailOn fail) {
+    if (all.stream().anyMatch(d -> d.code().equals(Codes.OUTPUT_NOT_WRITTEN))) {
+      return true;
+    }
+    if (fail == FailOn.NEVER) {
+      return false;
+    }
+    Severity level = fail == FailOn.WARNING ? Severity.WARNING : Severity.ERROR;
+    if (all.stream().anyMatch(d -> atLeast(d.severity(), level))) {
+      return true;
+    }
+    return strict && BatchConversion.parity(result.units(), Fidelity.DROPPED) > 0;
+  }
+
+  private static boolean atLeast(Severity s, Severity level) {
+    return level == Severity.WARNING ? s == Severity.WARNING || s == Severity.ERROR : s == Severity.ERROR;
+  }
+
+  /** The summary of a batch of one pipeline: one line, as before batches existed. */
+  private String oneLine(BatchConversion.Result r, int fileCount) {
+    BatchConversion.Unit u = r.units().get(0);
+    Map<Fidelity, Integer> counts = u.lowered.parity().counts();
+    return String.format(Locale.ROOT,
+        "wrote %d files to %s: %d tasks, %d workflows, %d launch plans; parity: %d exact, %d approximated, %d dropped%n",
+        fileCount, output, u.project.tasks().size(), u.project.workflows().size(), u.project.launchPlans().size(),
+        counts.get(Fidelity.EXACT), counts.get(Fidelity.APPROXIMATED), counts.get(Fidelity.DROPPED));
+  }
+
+  /** The summary of a batch: a small table of inputs, diagnostics, Flyte entities and parity. */
+  private String table(BatchConversion.Result r, BatchResult batch) {
+    Map<InputStatus, Integer> byStatus = new LinkedHashMap<>();
+    for (InputStatus s : InputStatus.values()) {
+      byStatus.put(s, 0);
+    }
+    Map<Severity, Integer> bySeverity = new LinkedHashMap<>();
+    for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.NOTE)) {
+      bySeverity.put(s, 0);
+    }
+    for (InputResult in : batch.inputs()) {
+      byStatus.merge(in.status(), 1, Integer::sum);
+      in.diagnostics().forEach(d -> bySeverity.merge(d.severity(), 1, Integer::sum));
+    }
+    java.util.Set<String> tasks = new java.util.TreeSet<>();
+    int workflows = 0;
+    int plans = 0;
+    for (BatchConversion.Unit u : r.units()) {
+      if (u.converted()) {
+        u.project.tasks().forEach(t -> tasks.add(t.id().toString()));
+        workflows += u.project.workflows().size();
+        plans += u.project.launchPlans().size();
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%-14s %8s%n", "inputs", batch.inputs().size()));
+    byStatus.forEach((s, n) -> b.append(String.format(Locale.ROOT, "  %-12s %8d%n", s.label(), n)));
+    b.append(String.format(Locale.ROOT, "%-14s %8s%n", "diagnostics", ""));
+    bySeverity.forEach((s, n) -> b.append(String.format(Locale.ROOT, "  %-12s %8d%n", s.label(), n)));
+    b.append(String.format(Locale.ROOT, "%-14s %8s%n", "flyte", ""));
+    b.append(String.format(Locale.ROOT, "  %-12s %8d%n", "tasks", tasks.size()));
+    b.append(String.format(Locale.ROOT, "  %-12s %8d%n", "shared tasks", r.merged().size()));
+    b.append(String.format(Locale.ROOT, "  %-12s %8d%n", "workflows", workflows));
+    b.append(String.format(Locale.ROOT, "  %-12s %8d%n", "launch plans", plans));
+    b.append(String.format(Locale.ROOT, "%-14s %8s%n", "parity", ""));
+    for (Fidelity f : Fidelity.values()) {
+      b.append(String.format(Locale.ROOT, "  %-12s %8d%n", f.name().toLowerCase(Locale.ROOT),
+          BatchConversion.parity(r.units(), f)));
+    }
+    b.append("wrote ").append(output).append(" (report.md, report.html, summary.json, junit.xml, diagnostics.sarif)")
+        .append(System.lineSeparator());
+    return b.toString();
+  }
+
+  private FailOn failOn() {
+    return switch (failOn.strip().toLowerCase(Locale.ROOT)) {
+      case "warning" -> FailOn.WARNING;
+      case "error" -> FailOn.ERROR;
+      case "never" -> FailOn.NEVER;
+      default -> throw new ParameterException(spec.commandLine(),
+          "--fail-on expects warning, error or never but was '" + failOn + "'");
+    };
   }
 
   private LoweringOptions options() {
@@ -275,24 +350,10 @@ final class ConvertCommand implements Callable<Integer> {
       default -> throw new ParameterException(spec.commandLine(),
           "--python-components expects native or container but was '" + pythonComponents + "'");
     };
-    if (file.isBlank()) {
-      throw new ParameterException(spec.commandLine(), "FILE is empty; name a pipeline file");
+    if (inputs.stream().anyMatch(String::isBlank)) {
+      throw new ParameterException(spec.commandLine(), "an INPUT is empty; name a pipeline file or directory");
     }
     return new LoweringOptions(Optional.ofNullable(project), Optional.ofNullable(domain), Optional.ofNullable(version),
         Optional.ofNullable(image), mode);
-  }
-
-  private Optional<Pipeline> read(SourceFile source, List<Diagnostic> found) {
-    Optional<PipelineReader> reader = Readers.pick(readers, source);
-    if (reader.isEmpty()) {
-      found.add(Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(source.path(), 1, 1),
-              "`" + source.path() + "` is not in a format flyte-migrate can read")
-          .withHelp("formats are recognised by content, not by file name; supported formats: "
-              + Readers.formatNames(readers)));
-      return Optional.empty();
-    }
-    Outcome<Pipeline> result = reader.get().read(source);
-    found.addAll(result.diagnostics());
-    return result.value();
   }
 }

@@ -48,6 +48,15 @@ public final class InputFiles {
     } catch (InvalidPathException e) {
       return failed(unreadable(userPath, "not a valid path"));
     }
+    return read(path, userPath);
+  }
+
+  /**
+   * Reads a file found by walking a directory the user named.
+   *
+   * @param userPath the path shown in diagnostics and reports: relative, as the user would type it
+   */
+  public static Outcome<SourceFile> read(Path path, String userPath) {
     if (Files.isDirectory(path)) {
       return failed(unreadable(userPath, "it is a directory").withHelp("name a pipeline file inside it"));
     }

@@ -43,4 +43,11 @@ abstract class LowercaseEnumConverter<E extends Enum<E>> implements ITypeConvert
       super(DiagnosticsFormat.class);
     }
   }
+
+  /** Converts {@code --progress}. */
+  static final class ProgressMode extends LowercaseEnumConverter<Progress.Mode> {
+    ProgressMode() {
+      super(Progress.Mode.class);
+    }
+  }
 }

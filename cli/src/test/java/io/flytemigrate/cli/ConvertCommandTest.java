@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flytemigrate.flyte.lower.LoweringOptions;
 import io.flytemigrate.flyte.model.FlyteProject;
 import io.flytemigrate.flyte.model.Identifier;
-import io.flytemigrate.ir.spi.OutputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,16 +124,19 @@ class ConvertCommandTest {
     Path out = dir.resolve("out");
     Cli r = run("convert", file, "-o", out.toString(), "--diagnostics", "short");
     assertEquals(0, r.exit(), r::toString);
-    assertEquals(List.of("echo/__init__.py", "echo/tasks.py", "echo/workflows/__init__.py", "echo/workflows/echo.py",
-        "flyte-migrate.json", "flyte-package.tgz", "parity.json", "report.md"), tree(out));
+    assertEquals(List.of("diagnostics.sarif", "echo/__init__.py", "echo/tasks.py", "echo/workflows/__init__.py",
+        "echo/workflows/echo.py", "flyte-migrate.json", "flyte-package.tgz", "junit.xml", "parity.json", "report.html",
+        "report.md", "summary.json"), tree(out));
     String tasks = Files.readString(out.resolve("echo/tasks.py"));
     assertTrue(tasks.contains("echo = ContainerTask(\n    name=\"echo.tasks.echo\",\n"
         + "    image=\"registry.access.redhat.com/ubi9/python-311:latest\",\n    command=[\"echo\"],\n"
         + "    arguments=[\"hello world\"],\n"), tasks);
-    assertTrue(tasks.startsWith("# Translated by flyte-migrate from " + file + " (KFP pipeline `echo`).\n"), tasks);
+    // The input was named by an absolute path outside the working directory: outputs name it by
+    // its file name only, never by a machine's directories.
+    assertTrue(tasks.startsWith("# Translated by flyte-migrate from hello_world.yaml (KFP pipeline `echo`).\n"), tasks);
     String wf = Files.readString(out.resolve("echo/workflows/echo.py"));
     assertTrue(wf.contains("    tasks.echo().with_overrides(node_name=\"echo\")\n"), wf);
-    assertEquals("wrote 8 files to " + out + ": 1 tasks, 1 workflows, 1 launch plans; parity: 3 exact, 0 approximated,"
+    assertEquals("wrote 12 files to " + out + ": 1 tasks, 1 workflows, 1 launch plans; parity: 3 exact, 0 approximated,"
         + " 0 dropped\n", r.out());
     assertEquals("", r.err());
   }
@@ -188,32 +191,27 @@ class ConvertCommandTest {
   @Test
   void aFailedWriteLeavesNothing() throws IOException {
     String file = input("hello_world.yaml", HELLO);
-    Path out = dir.resolve("out");
-    ConvertCommand.Writer clash = (lowered, options) -> List.of(
-        new OutputFile("x", new byte[] {1}), new OutputFile("x/y", new byte[] {2}));
-    Cli r = Cli.run(convert(new ConvertCommand(Readers.all(), List.of(ConvertCommand.FLYTEKIT_PROJECT, clash))),
-        "convert", file, "-o", out.toString(), "--diagnostics", "short");
+    Path blocker = dir.resolve("blocker");
+    Files.writeString(blocker, "a file where OUT's parent directory should be");
+    Path out = blocker.resolve("out");
+    Cli r = run("convert", file, "-o", out.toString(), "--diagnostics", "short");
     assertEquals(1, r.exit(), r::toString);
     assertTrue(r.err().contains("error[FM5006]: cannot write `" + out + "`"), r::toString);
     assertFalse(Files.exists(out));
-    assertEquals(List.of("hello_world.yaml"), tree(dir));
+    assertEquals(List.of("blocker", "hello_world.yaml"), tree(dir));
   }
 
   @Test
   void projectDomainAndVersionReachEveryId() throws IOException {
     String file = input("hello_world.yaml", HELLO);
-    List<FlyteProject> seen = new ArrayList<>();
-    List<LoweringOptions> opts = new ArrayList<>();
-    ConvertCommand.Writer spy = (lowered, options) -> {
-      seen.add(lowered.project());
-      opts.add(options);
-      return List.of();
-    };
-    Cli r = Cli.run(convert(new ConvertCommand(Readers.all(), List.of(spy))), "convert", file,
-        "-o", dir.resolve("out").toString(), "--project", "ml", "--domain", "development", "--version", "v1.2",
-        "--image", "ghcr.io/acme/py:1");
-    assertEquals(0, r.exit(), r::toString);
-    FlyteProject p = seen.get(0);
+    LoweringOptions options = new LoweringOptions(Optional.of("ml"), Optional.of("development"), Optional.of("v1.2"),
+        Optional.of("ghcr.io/acme/py:1"), LoweringOptions.PythonComponents.NATIVE);
+    BatchConversion.Result result = new BatchConversion(
+        new BatchConversion.Settings(Readers.all(), options, 1, true, "out/flyte-package.tgz"), Progress.NONE)
+        .run(BatchInputs.find(List.of(file), Path.of("")).inputs());
+    BatchConversion.Unit u = result.units().get(0);
+    assertTrue(u.converted(), u.diagnostics::toString);
+    FlyteProject p = u.project;
     List<Identifier> ids = new ArrayList<>();
     p.tasks().forEach(t -> ids.add(t.id()));
     p.workflows().forEach(w -> ids.add(w.id()));
@@ -227,7 +225,6 @@ class ConvertCommandTest {
       assertEquals("development", id.domain(), id::toString);
       assertEquals("v1.2", id.version(), id::toString);
     }
-    assertEquals("ghcr.io/acme/py:1", opts.get(0).image().orElseThrow());
   }
 
   @Test

@@ -53,7 +53,7 @@ final class Context {
     this.pipeline = pipeline;
     this.options = options;
     this.diagnostics = diagnostics;
-    this.pythonPackage = Names.identifier(pipeline.name());
+    this.pythonPackage = options.pythonPackage().orElseGet(() -> Names.identifier(pipeline.name()));
     this.listHints = ListHints.of(pipeline);
   }
 

@@ -18,6 +18,14 @@ import java.util.Set;
 public final class FlyteLowering {
   private FlyteLowering() {}
 
+  /**
+   * The top-level Python package a pipeline's project gets unless {@link LoweringOptions#pythonPackage()}
+   * says otherwise: the pipeline's name as a Python identifier.
+   */
+  public static String pythonPackage(Pipeline pipeline) {
+    return Names.identifier(pipeline.name());
+  }
+
   /** Lowers {@code pipeline}; the diagnostics are warnings about what could not be kept. */
   public static Outcome<Lowered> lower(Pipeline pipeline, LoweringOptions options) {
     DiagnosticSink sink = new DiagnosticSink();

@@ -20,20 +20,32 @@ import java.util.Optional;
  * template with every reference already versioned, so it changes exactly when something it uses
  * changes; a launch plan's hashes its spec and its workflow's version. Nothing else (order, time,
  * other pipelines in a batch) goes in. {@code --version} replaces them all with one value.
+ * Versions already set are ignored, so applying it again to a changed project (a batch that
+ * merged tasks) gives the versions a fresh lowering of that project would.
  */
 final class Versions {
   private final FlyteProject project;
   private final Optional<String> override;
+  private final Map<String, String> renamed;
   private final Map<String, String> versions = new HashMap<>();
 
-  private Versions(FlyteProject project, Optional<String> override) {
+  private Versions(FlyteProject project, Optional<String> override, Map<String, String> renamed) {
     this.project = project;
     this.override = override;
+    this.renamed = renamed;
   }
 
   /** The project with every identifier versioned. */
   static FlyteProject apply(FlyteProject p, Optional<String> override) {
-    Versions v = new Versions(p, override);
+    return apply(p, override, Map.of());
+  }
+
+  /**
+   * The project with every identifier versioned, after pointing every reference to a task named
+   * by a key of {@code renamedTasks} to the task named by its value (which the project holds).
+   */
+  static FlyteProject apply(FlyteProject p, Optional<String> override, Map<String, String> renamedTasks) {
+    Versions v = new Versions(p, override, renamedTasks);
     List<TaskDef> tasks = new ArrayList<>();
     for (TaskDef t : p.tasks()) {
       tasks.add(v.versionedTask(t));
@@ -58,14 +70,18 @@ final class Versions {
     return override.orElseGet(() -> ContentHash.shortOf(content, 20));
   }
 
-  private Identifier ref(Identifier id) {
+  private Identifier ref(Identifier reference) {
+    Identifier id = reference.resourceType() == Identifier.ResourceType.TASK && renamed.containsKey(reference.name())
+        ? new Identifier(reference.resourceType(), reference.project(), reference.domain(),
+            renamed.get(reference.name()), reference.version())
+        : reference;
     String k = key(id);
     if (!versions.containsKey(k)) {
       switch (id.resourceType()) {
-        case TASK -> project.tasks().stream().filter(t -> t.id().equals(id)).findFirst().ifPresent(this::versionedTask);
-        case WORKFLOW -> project.workflows().stream().filter(w -> w.id().equals(id)).findFirst()
+        case TASK -> project.tasks().stream().filter(t -> key(t.id()).equals(k)).findFirst().ifPresent(this::versionedTask);
+        case WORKFLOW -> project.workflows().stream().filter(w -> key(w.id()).equals(k)).findFirst()
             .ifPresent(this::versionedWorkflow);
-        case LAUNCH_PLAN -> project.launchPlans().stream().filter(l -> l.id().equals(id)).findFirst()
+        case LAUNCH_PLAN -> project.launchPlans().stream().filter(l -> key(l.id()).equals(k)).findFirst()
             .ifPresent(this::versionedPlan);
       }
     }
@@ -76,7 +92,7 @@ final class Versions {
     TaskDef withRefs = t.body() instanceof TaskBody.DynamicLoop d
         ? t.withBody(new TaskBody.DynamicLoop(d.itemsInput(), ref(d.body()), d.arguments(), d.collected()))
         : t;
-    String v = versions.computeIfAbsent(key(t.id()), k -> hash(withRefs));
+    String v = versions.computeIfAbsent(key(t.id()), k -> hash(withRefs.withId(t.id().withVersion(""))));
     return withRefs.withId(t.id().withVersion(v));
   }
 
@@ -86,13 +102,13 @@ final class Versions {
       nodes.add(node(n));
     }
     Optional<Node> failure = w.failureNode().map(this::node);
-    WorkflowDef withRefs = w.with(w.id(), nodes, failure);
+    WorkflowDef withRefs = w.with(w.id().withVersion(""), nodes, failure);
     String v = versions.computeIfAbsent(key(w.id()), k -> hash(withRefs));
     return withRefs.with(w.id().withVersion(v), nodes, failure);
   }
 
   private LaunchPlanDef versionedPlan(LaunchPlanDef l) {
-    LaunchPlanDef withRefs = l.withIds(l.id(), ref(l.workflow()));
+    LaunchPlanDef withRefs = l.withIds(l.id().withVersion(""), ref(l.workflow()));
     String v = versions.computeIfAbsent(key(l.id()), k -> hash(withRefs));
     return withRefs.withIds(l.id().withVersion(v), withRefs.workflow());
   }

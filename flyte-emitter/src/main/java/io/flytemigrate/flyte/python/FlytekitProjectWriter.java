@@ -25,7 +25,11 @@ public final class FlytekitProjectWriter {
     String pkg = p.pythonPackage();
     List<OutputFile> files = new ArrayList<>();
     files.add(file(pkg + "/__init__.py", init(p, "Flyte tasks and workflows of the KFP pipeline `" + p.pipelineName() + "`.")));
-    files.add(file(pkg + "/tasks.py", new TasksModuleWriter(p).write()));
+    TasksModuleWriter tasks = new TasksModuleWriter(p);
+    if (!tasks.tasks().isEmpty()) {
+      // Absent only when every task of a batch's pipeline is a shared one.
+      files.add(file(pkg + "/tasks.py", tasks.write()));
+    }
     List<TaskDef> adapted = p.tasks().stream().filter(t -> t.body() instanceof TaskBody.PythonFunction f
         && f.style() == TaskBody.PythonFunction.Style.ADAPTED).toList();
     if (!adapted.isEmpty()) {
@@ -47,6 +51,18 @@ public final class FlytekitProjectWriter {
       files.add(file(pkg + "/workflows/" + name + ".py", new WorkflowModuleWriter(p, m).write()));
     }
     return files;
+  }
+
+  /**
+   * The package of the tasks a batch shares ({@code <package>/__init__.py} and
+   * {@code <package>/tasks.py}): a project without workflows, whose tasks the workflows of the
+   * batch's projects import.
+   */
+  public static List<OutputFile> writeShared(FlyteProject shared) {
+    String pkg = shared.pythonPackage();
+    return List.of(
+        file(pkg + "/__init__.py", init(shared, "Tasks shared by several pipelines of the batch.")),
+        file(pkg + "/tasks.py", new TasksModuleWriter(shared).write()));
   }
 
   private static String init(FlyteProject p, String what) {

@@ -468,6 +468,14 @@ final class WorkflowModuleWriter {
       imports.local(project.pythonPackage(), "tasks");
       return "tasks." + name;
     }
+    if (mod.endsWith(".tasks")) {
+      // Another project's tasks module (the tasks a batch shares): imported as a module too, so
+      // its names never clash with the node variables of this one.
+      String pkg = mod.substring(0, mod.length() - ".tasks".length());
+      String alias = pkg.replace('.', '_') + "_tasks";
+      imports.local(pkg, "tasks as " + alias);
+      return alias + "." + name;
+    }
     imports.local(mod, name);
     return name;
   }

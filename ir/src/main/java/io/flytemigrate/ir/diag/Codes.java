@@ -32,6 +32,8 @@ public final class Codes {
       code("FM0004", "unknown-format", Severity.ERROR, "no reader recognises the input");
   public static final Code INTERNAL_ERROR =
       code("FM0005", "internal-error", Severity.ERROR, "flyte-migrate itself failed on an input");
+  public static final Code INPUT_SKIPPED =
+      code("FM0006", "input-skipped", Severity.NOTE, "a file found in an input directory is not converted");
 
   // 1xxx: KFP v2 PipelineSpec reader.
   public static final Code SYNTAX =
