@@ -4,6 +4,8 @@ import io.flytemigrate.flyte.lower.FlyteLowering;
 import io.flytemigrate.flyte.lower.Lowered;
 import io.flytemigrate.flyte.lower.LoweringOptions;
 import io.flytemigrate.flyte.lower.SharedTasks;
+import io.flytemigrate.flyte.lower.Variants;
+import io.flytemigrate.flyte.model.Identifier;
 import io.flytemigrate.flyte.model.FlyteProject;
 import io.flytemigrate.flyte.model.ImageDef;
 import io.flytemigrate.flyte.model.LaunchPlanDef;
@@ -67,7 +69,8 @@ final class BatchConversion {
    *
    * @param packageName the package path shown in verifier diagnostics, e.g. {@code out/flyte-package.tgz}
    */
-  record Settings(List<PipelineReader> readers, LoweringOptions options, int jobs, boolean verify, String packageName) {
+  record Settings(List<PipelineReader> readers, LoweringOptions options, int jobs, boolean verify, String packageName,
+      boolean consolidate) {
     Settings {
       readers = List.copyOf(readers);
       Objects.requireNonNull(options, "options");
@@ -75,6 +78,11 @@ final class BatchConversion {
       if (jobs < 1) {
         throw new IllegalArgumentException("jobs must be at least 1");
       }
+    }
+
+    /** Without {@code --consolidate}. */
+    Settings(List<PipelineReader> readers, LoweringOptions options, int jobs, boolean verify, String packageName) {
+      this(readers, options, jobs, verify, packageName, false);
     }
   }
 
@@ -94,6 +102,11 @@ final class BatchConversion {
     boolean skipped;
     boolean internalError;
     boolean usesShared;
+    /** With --consolidate: what the pipeline shares with its variants ({@link Variants#shape}). */
+    String shape;
+    /** With --consolidate: the earlier pipeline this one is a variant of, which runs it as launch plans. */
+    Unit variantOf;
+    List<Identifier> variantPlans = List.of();
 
     Unit(BatchInputs.Input input) {
       this.input = input;
@@ -114,7 +127,9 @@ final class BatchConversion {
     /** What the reports say about this unit. */
     InputResult result() {
       FlyteIds ids = FlyteIds.NONE;
-      if (converted()) {
+      if (converted() && variantOf != null) {
+        ids = new FlyteIds(List.of(), List.of(), variantPlans.stream().map(l -> l.name() + ":" + l.version()).toList());
+      } else if (converted()) {
         ids = new FlyteIds(project.tasks().stream().map(t -> t.id().name() + ":" + t.id().version()).toList(),
             project.workflows().stream().map(w -> w.id().name() + ":" + w.id().version()).toList(),
             project.launchPlans().stream().map(l -> l.id().name() + ":" + l.id().version()).toList());
@@ -166,6 +181,9 @@ final class BatchConversion {
     List<Unit> toWrite = units.stream().filter(u -> u.project != null && !u.hasErrors()).toList();
     List<OutputFile> sharedFiles = merge.shared().map(FlytekitProjectWriter::writeShared).orElse(List.of());
     parallel("verify", toWrite, u -> write(u, sharedFiles), u -> u);
+    if (settings.consolidate()) {
+      consolidate(units);
+    }
     List<Unit> converted = units.stream().filter(Unit::converted).toList();
     boolean sharedUsed = converted.stream().anyMatch(u -> u.usesShared);
     Optional<OutputFile> pkg = converted.isEmpty() ? Optional.empty()
@@ -185,7 +203,9 @@ final class BatchConversion {
     }
     SourceFile source = loaded.value().get();
     first.source = source;
-    Optional<PipelineReader> reader = Readers.pick(settings.readers(), source);
+    // An empty file found in a directory is a pipeline file only by its extension, like any other.
+    Optional<PipelineReader> reader = source.text().isBlank() && !in.named() && !PIPELINE_EXTENSIONS.contains(
+        extension(in.display())) ? Optional.empty() : Readers.pick(settings.readers(), source);
     if (reader.isEmpty()) {
       if (in.named() || PIPELINE_EXTENSIONS.contains(extension(in.display()))) {
         first.diagnostics.add(Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(in.display(), 1, 1),
@@ -250,6 +270,39 @@ final class BatchConversion {
     if (lowered.value().isPresent() && !lowered.hasErrors()) {
       u.lowered = lowered.value().get();
       u.project = u.lowered.project();
+      if (settings.consolidate()) {
+        u.shape = Variants.shape(u.pipeline);
+      }
+    }
+  }
+
+  // With --consolidate, after verification: variants become launch plans of the first of their shape.
+  private void consolidate(List<Unit> units) {
+    Map<String, Unit> kept = new LinkedHashMap<>();
+    for (Unit u : units) {
+      if (!u.converted() || u.shape == null) {
+        continue;
+      }
+      Unit first = kept.putIfAbsent(u.shape, u);
+      if (first == null) {
+        continue;
+      }
+      Optional<Variants.Consolidated> c = Variants.add(first.project, u.project, u.pythonPackage,
+          settings.options().version());
+      if (c.isEmpty()) {
+        continue;
+      }
+      first.project = c.get().project();
+      first.projectFiles = FlytekitProjectWriter.write(first.project);
+      u.variantOf = first;
+      u.variantPlans = c.get().plans();
+      u.projectFiles = List.of();
+      u.usesShared = false;
+      String plan = u.variantPlans.isEmpty() ? u.pythonPackage : u.variantPlans.get(0).name();
+      u.diagnostics.add(Diagnostic.of(Codes.PIPELINE_CONSOLIDATED, Span.at(u.input.display(), 1, 1),
+              "pipeline `" + u.pipelineName + "` differs from `" + first.pipelineName + "` (" + first.input.display()
+                  + ") only in parameter defaults: it runs as launch plan `" + plan + "` of its workflow")
+          .withHelp("leave out --consolidate to emit it as a workflow of its own"));
     }
   }
 
@@ -294,6 +347,9 @@ final class BatchConversion {
     List<LaunchPlanDef> plans = new ArrayList<>();
     List<OutputFile> files = new ArrayList<>(sharedFiles);
     for (Unit u : converted) {
+      if (u.variantOf != null) {
+        continue;
+      }
       for (TaskDef t : u.project.tasks()) {
         tasks.putIfAbsent(t.id().toString(), t);
       }
@@ -305,7 +361,7 @@ final class BatchConversion {
       files.addAll(u.projectFiles);
     }
     FlyteProject first = converted.get(0).project;
-    FlyteProject all = converted.size() == 1 ? first
+    FlyteProject all = converted.size() == 1 && converted.get(0).variantOf == null ? first
         : new FlyteProject(SHARED_PACKAGE, "batch", "batch", Optional.empty(), List.copyOf(images.values()),
             List.copyOf(tasks.values()), workflows, plans, false);
     FlytePackage pkg = FlytePackage.write(all, files, PackageOptions.DEFAULT.withVersions(PackageOptions.Versions.MODEL));

@@ -92,6 +92,8 @@ import picocli.CommandLine.Spec;
       "      convert every pipeline file under pipelines/ and dags/ on 4 threads",
       "  flyte-migrate convert pipelines/ -o flyte --fail-on warning --strict --progress plain",
       "      a CI gate: exit 1 on any warning or DROPPED element; read flyte/junit.xml",
+      "  flyte-migrate convert experiments/ -o flyte --consolidate",
+      "      pipelines that differ only in parameter defaults become launch plans of one workflow",
       "  flyte-migrate convert pipeline.yaml -o out --project ml --domain development --force",
       "      set project and domain on every id and replace an existing out/",
       "  flyte-migrate convert pipeline.yaml -o out --image ghcr.io/acme/etl:1.4",
@@ -126,6 +128,11 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--strict",
       description = "Count a DROPPED element as a failure: its pipeline fails in junit.xml and the exit status is 1.")
   private boolean strict;
+
+  @Option(names = "--consolidate",
+      description = "Emit pipelines that differ only in parameter defaults as one workflow, with one launch plan"
+          + " per variant (named after the variant's package, in the first variant's workflow module).")
+  private boolean consolidate;
 
   @Option(names = "--project", paramLabel = "PROJECT",
       description = "The Flyte project of every id (default: left empty for `flytectl register -p`).")
@@ -202,7 +209,7 @@ final class ConvertCommand implements Callable<Integer> {
     boolean single = inputs.size() == 1 && found.inputs().size() == 1 && found.inputs().get(0).named();
     Progress progress = single ? Progress.NONE : Progress.of(progressMode, err, System.console() != null);
     BatchConversion.Settings settings = new BatchConversion.Settings(readers, options, threads, !noVerify,
-        output + "/" + FlytePackage.FILE_NAME);
+        BatchInputs.display(output, out, Path.of("")) + "/" + FlytePackage.FILE_NAME, consolidate);
     BatchConversion.Result result = new BatchConversion(settings, progress).run(found.inputs());
     boolean oneUnit = single && result.units().size() == 1;
 
@@ -292,7 +299,7 @@ final class ConvertCommand implements Callable<Integer> {
     int workflows = 0;
     int plans = 0;
     for (BatchConversion.Unit u : r.units()) {
-      if (u.converted()) {
+      if (u.converted() && u.variantOf == null) {
         u.project.tasks().forEach(t -> tasks.add(t.id().toString()));
         workflows += u.project.workflows().size();
         plans += u.project.launchPlans().size();

@@ -249,6 +249,53 @@ class BatchConvertTest {
         eight.out().replace(dir.resolve("eight").toString(), "OUT"));
   }
 
+  /** {@link #PIPELINE} with a parameter {@code text} of the given default feeding {@code say}. */
+  private static String withDefault(String name, String text) {
+    return PIPELINE.formatted("wc", name)
+        .replace("root:\n", """
+            root:
+              inputDefinitions:
+                parameters:
+                  text:
+                    defaultValue: %s
+                    parameterType: STRING
+            """.formatted(text))
+        .replace("runtimeValue:\n" + " ".repeat(16) + "constant: hi", "componentInputParameter: text");
+  }
+
+  @Test
+  void variantsThatDifferOnlyInDefaultsBecomeLaunchPlansOfOneWorkflow() throws IOException {
+    write("in/small.yaml", withDefault("train-small", "small"));
+    write("in/large.yaml", withDefault("train-large", "large"));
+    write("in/other.yaml", PIPELINE.formatted("ls", "other"));
+    Path out = dir.resolve("out");
+    Cli r = run("convert", dir.resolve("in").toString(), "-o", out.toString(), "--consolidate", "--progress", "none",
+        "--diagnostics", "short");
+    assertEquals(0, r.exit(), r::toString);
+    // in/large.yaml sorts first, so it is the workflow and train-small its variant.
+    assertTrue(r.err().contains("in/small.yaml:1:1: note[FM5101]: pipeline `train-small` differs from `train-large`"
+        + " (in/large.yaml) only in parameter defaults: it runs as launch plan"
+        + " `train_large.workflows.train_large.train_small` of its workflow"), r::toString);
+    TreeMap<String, byte[]> files = tree(out);
+    assertFalse(files.keySet().stream().anyMatch(k -> k.startsWith("train_small/")), files.keySet()::toString);
+    String wf = text(files, "train_large/workflows/train_large.py");
+    assertTrue(wf.contains("train_small = LaunchPlan.get_or_create("), wf);
+    assertTrue(wf.contains("\"small\""), wf);
+    assertTrue(wf.contains("def train_large(text: str = \"large\")"), wf);
+    assertTrue(files.containsKey("pipelines/train_small/report.md"), "the variant keeps its parity report");
+    List<String> pkg = entries(files.get("flyte-package.tgz"));
+    assertEquals(1, pkg.stream().filter(n -> n.endsWith("_train_large.workflows.train_large.train_small_3.pb")).count(),
+        pkg::toString);
+    assertEquals(0, pkg.stream().filter(n -> n.contains("train_small.workflows")).count(), pkg::toString);
+    String summary = text(files, "summary.json").replaceAll("\\s+", "");
+    assertTrue(summary.contains("\"launchPlans\":[\"train_large.workflows.train_large.train_small:"), summary);
+
+    Cli separate = run("convert", dir.resolve("in").toString(), "-o", dir.resolve("separate").toString(),
+        "--progress", "none");
+    assertEquals(0, separate.exit(), separate::toString);
+    assertTrue(Files.exists(dir.resolve("separate/train_small/workflows/train_small.py")), "without --consolidate");
+  }
+
   @Test
   void badArgumentsAreReportedAndUsageErrorsExitTwo() throws IOException {
     write("in/a.yaml", PIPELINE.formatted("wc", "alpha"));

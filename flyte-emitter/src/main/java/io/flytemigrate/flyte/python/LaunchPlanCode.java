@@ -17,11 +17,26 @@ final class LaunchPlanCode {
     this.imports = imports;
   }
 
-  void write(PySource src, LaunchPlanDef l, WorkflowDef w) {
+  /**
+   * @param defaultPlan the workflow's default plan: defaults this plan changes (a variant of a
+   *     consolidated batch) are written as {@code default_inputs}
+   */
+  void write(PySource src, LaunchPlanDef l, WorkflowDef w, java.util.Optional<LaunchPlanDef> defaultPlan) {
     imports.from("flytekit", "LaunchPlan");
     List<PyExpr> args = new ArrayList<>();
     args.add(PyExpr.kw("workflow", PyExpr.atom(w.python().name())));
     args.add(PyExpr.kw("name", PyExpr.atom(PyText.str(l.id().name()))));
+    List<PyExpr.Entry> changed = new ArrayList<>();
+    for (io.flytemigrate.flyte.model.Parameter p : l.defaultInputs()) {
+      java.util.Optional<io.flytemigrate.flyte.model.Literal> base = defaultPlan.flatMap(d -> d.defaultInputs().stream()
+          .filter(q -> q.var().equals(p.var())).findFirst()).flatMap(io.flytemigrate.flyte.model.Parameter::defaultValue);
+      if (p.defaultValue().isPresent() && !p.defaultValue().equals(base)) {
+        changed.add(new PyExpr.Entry(PyExpr.atom(PyText.str(p.var())), PyValues.of(p.defaultValue().get())));
+      }
+    }
+    if (!changed.isEmpty()) {
+      args.add(PyExpr.kw("default_inputs", new PyExpr.Dict(changed)));
+    }
     l.schedule().ifPresent(s -> args.add(PyExpr.kw("schedule", schedule(s))));
     if (!l.labels().isEmpty()) {
       imports.from("flytekit", "Labels");

@@ -74,7 +74,8 @@ final class WorkflowModuleWriter {
       for (LaunchPlanDef l : project.launchPlans()) {
         if (!l.defaultPlan() && l.workflow().equals(w.id())) {
           body.blank(2);
-          new LaunchPlanCode(imports).write(body, l, w);
+          l.defaultInputs().forEach(this::markBlobImports);
+          new LaunchPlanCode(imports).write(body, l, w, project.defaultPlan(w.id()));
         }
       }
     }
