@@ -76,7 +76,19 @@ final class BatchInputs {
     return new Found(sorted, diagnostics);
   }
 
-  private static void walk(Path root, String shownRoot, Map<String, Input> into, List<Diagnostic> diagnostics) {
+  private static void walk(Path named, String shownRoot, Map<String, Input> into, List<Diagnostic> diagnostics) {
+    Path root = named;
+    try {
+      // A directory named through a link is searched: only links met inside the walk are not followed.
+      root = Files.isSymbolicLink(named) ? named.toRealPath() : named;
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.of(Codes.UNREADABLE_FILE, Span.at(shownRoot, 0, 0), "cannot read `" + shownRoot + "`"));
+      return;
+    }
+    walkFrom(root, shownRoot, into, diagnostics);
+  }
+
+  private static void walkFrom(Path root, String shownRoot, Map<String, Input> into, List<Diagnostic> diagnostics) {
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override

@@ -209,7 +209,8 @@ final class ConvertCommand implements Callable<Integer> {
     boolean single = inputs.size() == 1 && found.inputs().size() == 1 && found.inputs().get(0).named();
     Progress progress = single ? Progress.NONE : Progress.of(progressMode, err, System.console() != null);
     BatchConversion.Settings settings = new BatchConversion.Settings(readers, options, threads, !noVerify,
-        BatchInputs.display(output, out, Path.of("")) + "/" + FlytePackage.FILE_NAME, consolidate);
+        // Relative to OUT, so that the same batch gives the same reports whatever OUT is called.
+        FlytePackage.FILE_NAME, consolidate);
     BatchConversion.Result result = new BatchConversion(settings, progress).run(found.inputs());
     boolean oneUnit = single && result.units().size() == 1;
 

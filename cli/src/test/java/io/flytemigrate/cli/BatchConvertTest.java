@@ -273,7 +273,7 @@ class BatchConvertTest {
         "--diagnostics", "short");
     assertEquals(0, r.exit(), r::toString);
     // in/large.yaml sorts first, so it is the workflow and train-small its variant.
-    assertTrue(r.err().contains("in/small.yaml:1:1: note[FM5101]: pipeline `train-small` differs from `train-large`"
+    assertTrue(r.err().contains("in/small.yaml:1:1: note[FM6001]: pipeline `train-small` differs from `train-large`"
         + " (in/large.yaml) only in parameter defaults: it runs as launch plan"
         + " `train_large.workflows.train_large.train_small` of its workflow"), r::toString);
     TreeMap<String, byte[]> files = tree(out);

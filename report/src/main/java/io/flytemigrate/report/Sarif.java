@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * {@code diagnostics.sarif}: a SARIF 2.1.0 log with one run of the {@code flyte-migrate} driver,
  * one rule per diagnostic code used (id, name, short description and default level from {@link
- * Codes}, {@code helpUri} the docs page relative to the repository root), and one result per
+ * Codes}, a {@code help} text naming {@code flyte-migrate explain ID} and the docs page, and
+ * {@code helpUri} when an absolute base for the pages is given), and one result per
  * diagnostic with its rule, level, message and location. Artifact URIs are the paths as the user
  * gave them, percent-encoded as relative references; columns count UTF-16 code units, as {@link
  * Span} does, and the run says so. Results are in {@link Diagnostic#ORDER}; nothing depends on the
@@ -25,7 +26,7 @@ public final class Sarif {
   /** The SARIF schema the log declares. */
   public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-  /** Where rules' help pages are by default: the docs folder, relative to the repository root. */
+  /** Where rules' help pages are in the sources: the docs folder, relative to the repository root. */
   public static final String DOCS = "docs/diagnostics/";
 
   private Sarif() {}
@@ -41,14 +42,13 @@ public final class Sarif {
 
   /** The log for these diagnostics, in any order. */
   public static String write(List<Diagnostic> diagnostics) {
-    return write(diagnostics, DOCS);
+    return write(diagnostics, "");
   }
 
   /**
-   * The log with another place for the help pages: {@code helpUri} is {@code helpBase + id + ".md"}.
-   * The SARIF schema declares {@code helpUri} an absolute URI, so a validator that checks formats
-   * wants an absolute base such as the repository's web address; {@link #DOCS} suits every viewer
-   * that opens the log beside a checkout.
+   * The log with a place for the help pages: {@code helpUri} is {@code helpBase + id + ".md"}.
+   * SARIF requires {@code helpUri} to be an absolute URI (such as the pages' web address), so with
+   * an empty base it is left out and the {@code help} text alone points to the page.
    */
   public static String write(List<Diagnostic> diagnostics, String helpBase) {
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
@@ -71,7 +71,11 @@ public final class Sarif {
       w.name("id").string(c.id());
       w.name("name").string(c.name());
       w.name("shortDescription").beginObject().name("text").string(c.summary()).endObject();
-      w.name("helpUri").string(helpBase + c.id() + ".md");
+      w.name("help").beginObject().name("text").string("Run `flyte-migrate explain " + c.id() + "`, or read "
+          + DOCS + c.id() + ".md in the flyte-migrate sources.").endObject();
+      if (!helpBase.isEmpty()) {
+        w.name("helpUri").string(helpBase + c.id() + ".md");
+      }
       w.name("defaultConfiguration").beginObject().name("level").string(c.defaultSeverity().label()).endObject();
       w.endObject();
     }

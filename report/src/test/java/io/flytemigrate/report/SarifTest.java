@@ -41,7 +41,9 @@ class SarifTest {
     Map<String, Object> fm1007 = obj(rules.get(2));
     assertEquals(Codes.UNDEFINED_COMPONENT.name(), fm1007.get("name"));
     assertEquals(Codes.UNDEFINED_COMPONENT.summary(), obj(fm1007.get("shortDescription")).get("text"));
-    assertEquals("docs/diagnostics/FM1007.md", fm1007.get("helpUri"));
+    assertEquals(null, fm1007.get("helpUri"), "SARIF wants an absolute helpUri; without a base there is none");
+    assertEquals("Run `flyte-migrate explain FM1007`, or read docs/diagnostics/FM1007.md in the flyte-migrate sources.",
+        obj(fm1007.get("help")).get("text"));
     assertEquals("error", obj(fm1007.get("defaultConfiguration")).get("level"));
     assertEquals(4, list(run.get("results")).size());
   }

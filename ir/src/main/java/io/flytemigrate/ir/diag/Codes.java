@@ -237,9 +237,6 @@ public final class Codes {
       code("FM5005", "schedule-needs-defaults", Severity.WARNING, "a scheduled launch plan has inputs without defaults");
   public static final Code OUTPUT_NOT_WRITTEN =
       code("FM5006", "output-not-written", Severity.ERROR, "the output directory could not be written");
-  // FM51xx: batch conversion (convert over several pipelines).
-  public static final Code PIPELINE_CONSOLIDATED =
-      code("FM5101", "pipeline-consolidated", Severity.NOTE, "a pipeline that differs from another only in parameter defaults runs as a launch plan of its workflow");
   // FM55xx: read-back verification of the registrable package (flyte-proto verify).
   public static final Code VERIFY_UNREADABLE_PACKAGE =
       code("FM5500", "unreadable-package", Severity.ERROR, "the package is not a readable gzip tar of flyteidl messages");
@@ -269,6 +266,8 @@ public final class Codes {
       code("FM5512", "unverified-element", Severity.NOTE, "the verifier could not check an element of the source");
 
   // 6xxx: batch conversion and reports. Add new codes of this area here.
+  public static final Code PIPELINE_CONSOLIDATED =
+      code("FM6001", "pipeline-consolidated", Severity.NOTE, "a pipeline that differs from another only in parameter defaults runs as a launch plan of its workflow");
 
   private Codes() {}
 
