@@ -334,7 +334,7 @@ final class BatchConversion {
       u.diagnostics.addAll(Verifier.verify(settings.packageName(), pkg.bytes(), u.pipeline, Optional.of(u.lowered.parity())));
     }
     u.projectFiles = files;
-    u.report = PipelineReport.of(u.pipeline, u.lowered.parity());
+    u.report = PipelineReport.of(u.pipeline, u.lowered.parity(), FlyteDag.of(u.project));
     // The IR is not needed any more; a large batch should not hold every pipeline twice.
     u.pipeline = null;
   }

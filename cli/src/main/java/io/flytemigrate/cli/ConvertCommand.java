@@ -38,8 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "convert",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
+    // No standard -V/--version here: --version is the entity version, as in `pyflyte register`.
     sortOptions = false,
     header = "Convert pipeline files into a Flyte project.",
     descriptionHeading = "%n",
@@ -104,6 +103,9 @@ final class ConvertCommand implements Callable<Integer> {
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]+");
 
   @Spec private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  private boolean help;
 
   @Parameters(paramLabel = "INPUT", arity = "1..*",
       description = "Pipeline files, or directories to search for them (recursively).")

@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
           + " diagnostic has a code; `flyte-migrate explain CODE` says what it means and how to"
           + " fix it.",
       "",
-      "Supported formats: kfp-v2 (a compiled Kubeflow Pipelines v2 pipeline spec, YAML or JSON)."
+      "Supported formats, recognised by content: KFP v2 pipeline specs (YAML or JSON), KFP v1"
+          + " component.yaml files and Argo workflows, Airflow DAG files (read, never run) and"
+          + " serialized DAGs."
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",

@@ -81,6 +81,7 @@ public final class Main implements Callable<Integer> {
         .addSubcommand(new ConvertCommand())
         .addSubcommand(new VerifyCommand())
         .addSubcommand(new CheckCommand())
+        .addSubcommand(new GraphCommand())
         .addSubcommand(new ExplainCommand())
         .addSubcommand(new HelpCommand());
   }
