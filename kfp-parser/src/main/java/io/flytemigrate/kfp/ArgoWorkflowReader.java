@@ -19,25 +19,42 @@ import java.util.regex.Pattern;
  * Reads an Argo Workflow as the KFP 1.x SDK compiles a pipeline (YAML or JSON, {@code apiVersion:
  * argoproj.io/v1alpha1}, {@code kind: Workflow}), and also WorkflowTemplates and CronWorkflows.
  * The Argo form the KFP v2 backend writes (driver and launcher templates) is recognised and
- * reported; the pipeline spec embedded in it is read. Never executes anything, never throws on
- * bad input.
+ * reported; the pipeline spec embedded in it is read. Other Kubernetes manifests (a {@code Pod},
+ * a {@code Job}) are recognised too, and reported as not being pipelines. Never executes
+ * anything, never throws on bad input.
  */
 public final class ArgoWorkflowReader implements PipelineReader {
   /** {@code apiVersion: argoproj.io/...} at the top level, the key and value quoted or not, the value maybe a block scalar. */
   private static final Pattern YAML_API = Pattern.compile(
       "(?m)^[\"']?apiVersion[\"']?[ \\t]*:[ \\t]*(?:[|>][-+]?[ \\t]*\\r?\\n[ \\t]+)?[\"']?argoproj\\.io/");
   private static final Pattern JSON_API = Pattern.compile("\"apiVersion\"\\s*:\\s*\"argoproj\\.io/");
+  /**
+   * A Kubernetes manifest: a top-level {@code apiVersion} shaped like one ({@code v1}, {@code
+   * batch/v1}) and a top-level {@code kind}. Read only to say that it is not a pipeline.
+   */
+  private static final Pattern YAML_K8S_API = Pattern.compile(
+      "(?m)^[\"']?apiVersion[\"']?[ \\t]*:[ \\t]*[\"']?(?:[a-z0-9.-]+/)?v[0-9]+[a-z0-9]*[\"']?[ \\t]*(?:#.*)?$");
+  private static final Pattern YAML_K8S_KIND = Pattern.compile(
+      "(?m)^[\"']?kind[\"']?[ \\t]*:[ \\t]*[\"']?[A-Z][A-Za-z0-9]*[\"']?[ \\t]*(?:#.*)?$");
+  private static final Pattern JSON_K8S_API = Pattern.compile("\"apiVersion\"\\s*:\\s*\"(?:[a-z0-9.-]+/)?v[0-9]+[a-z0-9]*\"");
+  private static final Pattern JSON_K8S_KIND = Pattern.compile("\"kind\"\\s*:\\s*\"[A-Z][A-Za-z0-9]*\"");
 
   @Override
   public String format() {
     return "kfp-v1-argo";
   }
 
-  /** Recognises an Argo resource by its top-level {@code apiVersion}. */
+  /**
+   * Recognises an Argo resource by its top-level {@code apiVersion}, and any other Kubernetes
+   * manifest (a {@code Pod}, a {@code Job}) so that it is reported as what it is.
+   */
   @Override
   public boolean accepts(SourceFile source) {
     String t = source.text();
-    return firstNonSpace(t) == '{' ? JSON_API.matcher(t).find() : YAML_API.matcher(t).find();
+    if (firstNonSpace(t) == '{') {
+      return JSON_API.matcher(t).find() || JSON_K8S_API.matcher(t).find() && JSON_K8S_KIND.matcher(t).find();
+    }
+    return YAML_API.matcher(t).find() || YAML_K8S_API.matcher(t).find() && YAML_K8S_KIND.matcher(t).find();
   }
 
   @Override

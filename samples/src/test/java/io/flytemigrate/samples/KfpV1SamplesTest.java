@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flytemigrate.ir.Binding;
+import io.flytemigrate.ir.Graph;
+import io.flytemigrate.ir.Node;
 import io.flytemigrate.ir.Pipeline;
 import io.flytemigrate.ir.diag.Diagnostic;
 import io.flytemigrate.ir.diag.DiagnosticRenderer;
@@ -67,7 +70,8 @@ class KfpV1SamplesTest {
     for (String required : List.of("component-if-placeholder", "component-concat-placeholder", "component-uri-io",
         "component-types-and-defaults", "component-inline-graph", "component-graph-external-refs", "argo-condition",
         "argo-recursion", "argo-with-items-nested", "argo-with-param-global", "argo-exit-handler", "argo-steps",
-        "argo-volume-op", "argo-sidecar", "argo-run-settings", "argo-component-spec-annotation", "kfp-v2-argo-add-numbers")) {
+        "argo-volume-op", "argo-sidecar", "argo-run-settings", "argo-component-spec-annotation", "kfp-v2-argo-add-numbers",
+        "argo-pod-manifest-not-a-workflow", "component-json-default-not-array", "component-empty-image")) {
       assertTrue(names.contains("kfp-v1/" + required), "missing sample case kfp-v1/" + required);
     }
   }
@@ -135,6 +139,35 @@ class KfpV1SamplesTest {
     Outcome<Pipeline> o = new ArgoWorkflowReader().read(source(Corpus.corpusRoot().resolve("kfp-v1/argo/recursive_while.yaml")));
     assertTrue(o.value().isPresent());
     assertEquals(List.of("FM2004"), o.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.code().id()).toList());
+  }
+
+  @Test
+  void theKanikoPodsOfTheArgoFolderAreReportedAsKubernetesManifests() {
+    for (String name : List.of("kaniko.basic.yaml", "kaniko.kubeflow.yaml")) {
+      SourceFile source = source(Corpus.corpusRoot().resolve("kfp-v1/argo/" + name));
+      assertTrue(new ArgoWorkflowReader().accepts(source), name);
+      Outcome<Pipeline> o = new ArgoWorkflowReader().read(source);
+      assertTrue(o.value().isEmpty(), name);
+      assertEquals(List.of("FM2022"), o.diagnostics().stream().map(d -> d.code().id()).toList(), name);
+      assertTrue(o.diagnostics().get(0).message().startsWith("the file is a kubernetes `Pod` (`apiVersion: v1`)"), name);
+    }
+  }
+
+  /**
+   * The coin flip of the KFP 1.8 test data reads an output of a sibling condition: {@code print2}
+   * runs when the first flip is tails and prints {@code flip-again}, which runs only on heads. The
+   * reader keeps that as written (the validators then report it), rather than nesting one
+   * condition in the other.
+   */
+  @Test
+  void theCoinFlipReadsTheOutputOfASiblingConditionAsWritten() {
+    Outcome<Pipeline> o = new ArgoWorkflowReader().read(source(Corpus.corpusRoot().resolve("kfp-v1/argo/coin.yaml")));
+    assertEquals(List.of(), o.diagnostics(), () -> DiagnosticRenderer.shortForm(o.diagnostics()));
+    Graph root = o.value().orElseThrow().root();
+    assertEquals(List.of("condition-1", "condition-3", "flip"), root.nodes().stream().map(Node::id).toList());
+    Node.ConditionNode third = (Node.ConditionNode) root.node("condition-3").orElseThrow();
+    assertEquals(new Binding.TaskOutput("condition-1", "flip-again-output"), third.inputs().stream()
+        .filter(b -> b.input().equals("flip-again-output")).findFirst().orElseThrow().value());
   }
 
   @ParameterizedTest(name = "{0}")

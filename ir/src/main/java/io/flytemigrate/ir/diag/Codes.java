@@ -127,6 +127,12 @@ public final class Codes {
       code("FM2020", "extra-v1-document", Severity.WARNING, "a yaml document after the workflow or component is ignored");
   public static final Code BAD_ANNOTATION =
       code("FM2021", "bad-annotation", Severity.WARNING, "a kfp annotation is not valid json and is ignored");
+  public static final Code KUBERNETES_MANIFEST =
+      code("FM2022", "kubernetes-manifest", Severity.ERROR, "the file is a kubernetes manifest, not an argo workflow or a kfp component");
+  public static final Code EMPTY_IMAGE =
+      code("FM2023", "empty-image", Severity.ERROR, "a container names an empty image, so it cannot run");
+  public static final Code DEFAULT_NOT_JSON_TYPE =
+      code("FM2024", "default-not-json-type", Severity.WARNING, "a json-typed input's default is not of its json type and is approximated or left out");
 
   // 3xxx: Airflow reader. Add new codes of this area here.
   public static final Code AIRFLOW_SYNTAX =

@@ -93,7 +93,7 @@ public final class ComponentSpecReader {
     List<DocNode> cmdline = new ArrayList<>(commandNodes);
     cmdline.addAll(argNodes);
     Map<String, EnumSet<Access>> usage = CommandLine.usage(cmdline);
-    Interface iface = new Interface(ports(c, "inputs", true, usage), ports(c, "outputs", false, usage));
+    Interface iface = new Interface(ports(c, "inputs", true, usage, where), ports(c, "outputs", false, usage, where));
     c.done();
 
     if (impl.isEmpty()) {
@@ -130,7 +130,7 @@ public final class ComponentSpecReader {
     return out;
   }
 
-  List<Port> ports(Fields c, String key, boolean input, Map<String, EnumSet<Access>> usage) {
+  List<Port> ports(Fields c, String key, boolean input, Map<String, EnumSet<Access>> usage, String where) {
     List<Port> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (DocNode n : c.seq(key)) {
@@ -154,8 +154,11 @@ public final class ComponentSpecReader {
         artifact = used.contains(Access.URI) || used.contains(Access.METADATA) || !V1Types.isParameter(typeName);
       }
       type = artifact ? V1Types.artifact(typeName, typeSpec) : V1Types.valueType(typeName);
-      Optional<Value> def = input ? p.node("default").map(d -> V1Types.defaultValue(d, type, source.path())) : Optional.empty();
-      boolean optional = input && (p.bool("optional").orElse(false) || def.isPresent());
+      Optional<DocNode> written = input ? p.node("default") : Optional.empty();
+      Span defaultSpan = p.valueSpan("default");
+      Optional<Value> def = written.flatMap(d -> JsonDefaults.fit(V1Types.defaultValue(d, type, source.path()), d, type, typeName,
+          name.orElse(""), where, defaultSpan, sink));
+      boolean optional = input && (p.bool("optional").orElse(false) || written.isPresent());
       Optional<String> description = p.string("description").map(String::strip);
       p.ignore("annotations");
       p.done();
@@ -173,7 +176,7 @@ public final class ComponentSpecReader {
 
   private Component container(String id, String where, Interface iface, Optional<String> description, Fields x,
       List<DocNode> commandNodes, List<DocNode> argNodes, Span span) {
-    String image = x.requireString("image").orElse("");
+    String image = ContainerImage.read(x, where, sink);
     Set<String> inputs = new LinkedHashSet<>();
     iface.inputs().forEach(p -> inputs.add(p.name()));
     Map<String, Boolean> outputs = new LinkedHashMap<>();

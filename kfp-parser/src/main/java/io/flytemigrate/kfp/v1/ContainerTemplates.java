@@ -90,7 +90,7 @@ final class ContainerTemplates {
     }
 
     Fields c = f.map("container").orElse(new Fields(rawContainer, "the container of " + where, sink));
-    String image = c.requireString("image").orElse("");
+    String image = ContainerImage.read(c, where, sink);
     if (ArgoText.hasRef(image)) {
       Messages.report(sink, Codes.RUNTIME_SETTING, c.valueSpan("image"), "the image of " + where + " is `" + image + "`, chosen at run time; the text is kept",
           "flyte tasks name their image when registered; pick one image or register one task per image");

@@ -17,6 +17,7 @@ import io.flytemigrate.kfp.tree.DocNode.DocMap;
 import io.flytemigrate.kfp.tree.Fields;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -356,10 +357,10 @@ final class DagMapper {
     if (graphTemplate && building.contains(t.name())) {
       recursive.add(t.name());
       used.add(t.name());
-      sink.report(Messages.of(Codes.RECURSIVE_TEMPLATE, task.valueSpan("template"), what + " runs template `" + t.name()
-          + "`, which is already running it: a recursion, which flyte cannot express")
-          .withHelp("flyte workflows are static graphs; unroll the recursion into a loop with a fixed number of rounds, or run "
-              + "the repetition inside one task"));
+      sink.report(Messages.of(Codes.RECURSIVE_TEMPLATE, task.valueSpan("template"), what + " of template `" + building.peek()
+          + "` runs template `" + t.name() + "`, " + cycle(t.name()) + ": a recursion, which a static flyte workflow cannot express")
+          .withHelp("unroll the recursion into a loop with a fixed number of rounds, run the repetition inside one task, or "
+              + "write it as a flyte `@dynamic` workflow, which may launch itself again"));
       ifLoopIgnore(task);
       task.done();
       return Optional.of(new Node.TaskNode(name, name, t.name(), inputs.all(), after,
@@ -395,6 +396,24 @@ final class DagMapper {
     String display = b.settings().displayName().orElse(name);
     return Optional.of(new Node.TaskNode(name, display, t.name(), inputs.all(), after, b.settings().toTask(trigger, span), condition,
         span));
+  }
+
+  /**
+   * How the template being built runs {@code template} again: the templates from {@code
+   * template} to the one whose task calls it, as {@code which runs `b`, which runs `c`}.
+   */
+  private String cycle(String template) {
+    List<String> chain = new ArrayList<>(building);
+    Collections.reverse(chain);
+    List<String> loop = chain.subList(chain.lastIndexOf(template), chain.size());
+    if (loop.size() == 1) {
+      return "which is the template itself";
+    }
+    StringBuilder b = new StringBuilder();
+    for (String n : loop.subList(1, loop.size())) {
+      b.append(b.length() == 0 ? "" : ", ").append("which runs `").append(n).append('`');
+    }
+    return b.toString();
   }
 
   private static String describe(TaskSettings.Trigger t) {

@@ -144,13 +144,34 @@ final class LoopMapper {
     return b instanceof Binding.Field f && isItem(f.base(), loop);
   }
 
+  /**
+   * Reports the argo expressions in a literal loop item, in the item itself or in any field of it
+   * ({@code {first_name: '{{workflow.parameters.fname1}}'}}): argo substitutes them when the loop
+   * starts, but the items of a literal loop are constants, so the text stays as written.
+   */
+  private void expressions(DocNode n, String field, String what) {
+    if (n instanceof DocNode.DocScalar s && ArgoText.hasRef(s.text())) {
+      String subject = field.isEmpty() ? "loop item `" + s.text() + "` of " + what + " holds an expression"
+          : "field `" + field + "` of a loop item of " + what + " holds the expression `" + s.text() + "`";
+      Messages.report(sink, Codes.UNKNOWN_REFERENCE, n.span(), subject + ", which is kept as text",
+          "argo replaces it when the loop starts, but the items of a literal loop are constants; loop over a list that a task "
+              + "builds from these values instead");
+    } else if (n instanceof DocNode.DocMap m) {
+      for (DocNode.Entry e : m.entries()) {
+        expressions(e.value(), field.isEmpty() ? e.key() : field + "." + e.key(), what);
+      }
+    } else if (n instanceof DocNode.DocSeq q) {
+      for (int i = 0; i < q.items().size(); i++) {
+        expressions(q.items().get(i), field + "[" + i + "]", what);
+      }
+    }
+  }
+
   private LoopItems items(Fields task, String loopId, String what, Scope scope, NodeInputs inputs) {
     if (task.has("withItems")) {
       List<Value> items = new ArrayList<>();
       for (DocNode n : task.seq("withItems")) {
-        if (n instanceof DocNode.DocScalar s && ArgoText.hasRef(s.text())) {
-          Messages.report(sink, Codes.UNKNOWN_REFERENCE, n.span(), "loop item `" + s.text() + "` of " + what + " holds an expression, which is kept as text");
-        }
+        expressions(n, "", what);
         items.add(Fields.toValue(n));
       }
       return new LoopItems.Literal(new Value.ListValue(items));

@@ -60,6 +60,10 @@ public final class WorkflowReader {
     Fields top = maybeTop.get();
     Optional<String> apiVersion = top.string("apiVersion");
     Optional<String> kind = top.string("kind");
+    if (apiVersion.isPresent() && KubernetesManifest.isNotArgo(apiVersion.get())) {
+      KubernetesManifest.report(sink, apiVersion.get(), kind, document, kind.isPresent() ? top.valueSpan("kind") : top.span());
+      return Optional.empty();
+    }
     if (kind.isEmpty() || !KINDS.contains(kind.get())) {
       sink.report(Messages.of(Codes.UNSUPPORTED_ARGO_KIND, kind.isPresent() ? top.valueSpan("kind") : top.span(),
               kind.map(k -> "an argo `" + k + "` is not a workflow").orElse("the argo file has no `kind`"))

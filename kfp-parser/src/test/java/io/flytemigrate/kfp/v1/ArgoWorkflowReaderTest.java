@@ -43,7 +43,8 @@ class ArgoWorkflowReaderTest {
     assertTrue(r.accepts(new SourceFile("x", "# c\n---\nkind: Workflow\napiVersion: 'argoproj.io/v1alpha1'\n")));
     assertTrue(r.accepts(new SourceFile("x", "\"apiVersion\": |-\n  argoproj.io/v1alpha1\n\"kind\": Workflow\n")));
     assertTrue(r.accepts(new SourceFile("x", "{\"kind\": \"Workflow\", \"apiVersion\": \"argoproj.io/v1alpha1\"}")));
-    assertFalse(r.accepts(new SourceFile("x", "apiVersion: v1\nkind: Pod\n")));
+    assertFalse(r.accepts(new SourceFile("x", "apiVersion: v1\nspec: {}\n")));
+    assertFalse(r.accepts(new SourceFile("x", "apiVersion: str = 'v1'\nkind: str = 'Pod'\n")));
     assertFalse(r.accepts(new SourceFile("x", "spec:\n  apiVersion: argoproj.io/v1alpha1\n")));
     assertFalse(new KfpV2Reader().accepts(new SourceFile("x", V1.workflow("echo", ECHO))));
   }
@@ -96,6 +97,47 @@ class ArgoWorkflowReaderTest {
     Outcome<Pipeline> o = V1.argo("apiVersion: argoproj.io/v1alpha1\nkind: Sensor\nmetadata: {name: s}\nspec: {}\n");
     assertEquals(List.of("FM2002 2:7"), V1.codes(o));
     assertTrue(o.value().isEmpty());
+  }
+
+  @Test
+  void otherKubernetesManifestsAreAcceptedToSayTheyAreNotPipelines() {
+    ArgoWorkflowReader r = new ArgoWorkflowReader();
+    assertTrue(r.accepts(new SourceFile("x", "apiVersion: v1\nkind: Pod\n")));
+    assertTrue(r.accepts(new SourceFile("x", "apiVersion: 'batch/v1'  # a job\nkind: Job\n")));
+    assertTrue(r.accepts(new SourceFile("x", "{\"apiVersion\": \"apps/v1\", \"kind\": \"Deployment\"}")));
+    Outcome<Pipeline> o = V1.argo("""
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: j}
+        spec:
+          template:
+            spec:
+              containers:
+              - {name: main, image: alpine, command: [echo, hi]}
+        """);
+    assertEquals(List.of("FM2022 2:7"), V1.codes(o));
+    assertTrue(o.value().isEmpty());
+    assertEquals("the file is a kubernetes `Job` (`apiVersion: batch/v1`), not a kfp pipeline: it has no tasks, inputs or outputs "
+        + "to translate", o.diagnostics().get(0).message());
+    assertTrue(o.diagnostics().get(0).help().orElseThrow().contains("becomes a flyte `ContainerTask`"), o.diagnostics()::toString);
+  }
+
+  @Test
+  void aKanikoPodIsAnImageBuildNotAPipeline() {
+    Outcome<Pipeline> o = V1.argo("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {generateName: kaniko-}
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: kaniko
+            image: gcr.io/kaniko-project/executor:v0.5.0
+            args: [--dockerfile=dockerfile, --destination=gcr.io/p/image:latest]
+        """);
+    assertEquals(List.of("FM2022 2:7"), V1.codes(o));
+    assertTrue(o.diagnostics().get(0).help().orElseThrow().startsWith("the pod builds and pushes a container image with kaniko"),
+        o.diagnostics()::toString);
   }
 
   @Test

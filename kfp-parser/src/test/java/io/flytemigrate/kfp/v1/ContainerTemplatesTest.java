@@ -183,6 +183,16 @@ class ContainerTemplatesTest {
   }
 
   @Test
+  void anEmptyImageIsAnError() {
+    Outcome<Pipeline> o = V1.argo(V1.workflow("t", """
+        - name: t
+          container: {image: '', command: [echo, hi]}
+        """));
+    assertEquals(List.of("FM2023 9:24"), V1.codes(o));
+    assertEquals("the image of template `t` is empty, so its container cannot run", o.diagnostics().get(0).message());
+  }
+
+  @Test
   void theKfpV2CompatibleLauncherIsRemoved() {
     Pipeline p = one("""
         - name: t

@@ -158,6 +158,28 @@ class DagMapperTest {
   }
 
   @Test
+  void expressionsInLiteralLoopItemsAreReportedWhereverTheyAre() {
+    Outcome<Pipeline> o = V1.argo(V1.workflow("main", """
+        - name: main
+          dag:
+            tasks:
+            - name: each
+              template: consume
+              withItems:
+              - 'hi {{workflow.parameters.who}}'
+              - {first: '{{workflow.parameters.who}}', more: {deep: '{{tasks.p.outputs.parameters.out}}'}, plain: x}
+              arguments:
+                parameters:
+                - {name: v, value: '{{item}}'}
+        """ + LEAVES));
+    assertEquals(List.of("loop item `hi {{workflow.parameters.who}}` of task `each` holds an expression, which is kept as text",
+        "field `first` of a loop item of task `each` holds the expression `{{workflow.parameters.who}}`, which is kept as text",
+        "field `more.deep` of a loop item of task `each` holds the expression `{{tasks.p.outputs.parameters.out}}`, which is kept as "
+            + "text"), messages(o, "FM2009"));
+    assertEquals(List.of("FM2009 14:11", "FM2009 15:19", "FM2009 15:63"), V1.codes(o).stream().filter(c -> c.startsWith("FM2009")).toList());
+  }
+
+  @Test
   void aLoopOverAContainerGetsABodyOfOneTask() {
     Pipeline p = read("""
         - name: main
@@ -281,6 +303,47 @@ class DagMapperTest {
     Pipeline p = V1.pipeline(o);
     PipelineComponent loop = V1.component(p, "loop", PipelineComponent.class);
     assertEquals("loop", V1.node(loop.graph(), "more", TaskNode.class).component());
+  }
+
+  @Test
+  void theRecursionMessageNamesTheTemplatesOfTheCycle() {
+    Outcome<Pipeline> direct = V1.argo(V1.workflow("main", """
+        - name: main
+          dag:
+            tasks:
+            - {name: again, template: loop}
+        - name: loop
+          dag:
+            tasks:
+            - {name: more, template: loop}
+        """));
+    assertEquals(List.of("task `more` of template `loop` runs template `loop`, which is the template itself: a recursion, which a "
+        + "static flyte workflow cannot express"), messages(direct, "FM2004"));
+    Outcome<Pipeline> indirect = V1.argo(V1.workflow("main", """
+        - name: main
+          dag:
+            tasks:
+            - {name: start, template: graph}
+        - name: graph
+          dag:
+            tasks:
+            - {name: check, template: condition, when: '{{workflow.name}} == x'}
+        - name: condition
+          dag:
+            tasks:
+            - {name: inner, template: step}
+        - name: step
+          steps:
+          - - {name: again, template: graph}
+        """));
+    assertEquals(List.of("step `again` of template `step` runs template `graph`, which runs `condition`, which runs `step`: a "
+        + "recursion, which a static flyte workflow cannot express"), messages(indirect, "FM2004"));
+    assertTrue(indirect.diagnostics().stream().filter(d -> d.code().id().equals("FM2004")).findFirst().orElseThrow().help()
+        .orElseThrow().contains("`@dynamic`"));
+  }
+
+  private static List<String> messages(Outcome<Pipeline> o, String code) {
+    return o.diagnostics().stream().filter(d -> d.code().id().equals(code)).map(d -> d.message()).toList();
   }
 
   @Test

@@ -144,6 +144,50 @@ class KfpV1ComponentReaderTest {
   }
 
   @Test
+  void aJsonDefaultOfTheOtherKindIsMadeToFitItsType() {
+    Outcome<Pipeline> o = V1.component("""
+        name: c
+        inputs:
+        - {name: sources, type: JsonArray, default: '{}'}
+        - {name: tags, type: JsonObject, default: '[]'}
+        - {name: ids, type: JsonArray, default: '{"a": 1}'}
+        - {name: names, type: JsonArray, default: not json}
+        - {name: ok, type: JsonArray, default: '[1]'}
+        implementation:
+          container:
+            image: i
+            args: [{inputValue: sources}, {inputValue: tags}, {inputValue: ids}, {inputValue: names}, {inputValue: ok}]
+        """);
+    assertEquals(List.of("FM2024 3:45", "FM2024 4:43", "FM2024 5:41", "FM2024 6:43"), V1.codes(o));
+    assertEquals("the default `{}` of input `sources` of component `c` is not a json array, as its type `JsonArray` says; it is "
+        + "translated as the empty list `[]`", o.diagnostics().get(0).message());
+    assertEquals("the default `not json` of input `names` of component `c` is not a json array, as its type `JsonArray` says; "
+        + "it is left out, and the input stays optional", o.diagnostics().get(3).message());
+    ContainerComponent c = V1.component(V1.pipeline(o), "comp-c", ContainerComponent.class);
+    Port sources = c.iface().input("sources").orElseThrow();
+    assertEquals(new IrType.ListOf(new IrType.Any()), sources.type());
+    assertEquals(new Value.ListValue(List.of()), sources.defaultValue().orElseThrow());
+    assertEquals(new Value.MapValue(List.of()), c.iface().input("tags").orElseThrow().defaultValue().orElseThrow());
+    for (String dropped : List.of("ids", "names")) {
+      Port p = c.iface().input(dropped).orElseThrow();
+      assertTrue(p.defaultValue().isEmpty(), dropped);
+      assertTrue(p.optional(), dropped);
+    }
+    assertEquals(new Value.ListValue(List.of(new Value.Int(1))), c.iface().input("ok").orElseThrow().defaultValue().orElseThrow());
+    assertEquals(sources, V1.pipeline(o).root().iface().input("sources").orElseThrow());
+  }
+
+  @Test
+  void anEmptyImageIsAnErrorWhereItIsWritten() {
+    Outcome<Pipeline> o = V1.component("name: c\nimplementation:\n  container:\n    image: ''\n    command: [run]\n");
+    assertEquals(List.of("FM2023 4:12"), V1.codes(o));
+    assertEquals("the image of component `c` is empty, so its container cannot run", o.diagnostics().get(0).message());
+    assertTrue(o.value().isPresent());
+    Outcome<Pipeline> missing = V1.component("name: c\nimplementation:\n  container:\n    command: [run]\n");
+    assertEquals(List.of("FM1005 4:5"), V1.codes(missing));
+  }
+
+  @Test
   void acceptsByContent() {
     KfpV1ComponentReader r = new KfpV1ComponentReader();
     assertTrue(r.accepts(new SourceFile("x", TRAIN)));
