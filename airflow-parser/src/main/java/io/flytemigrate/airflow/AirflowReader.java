@@ -4,6 +4,7 @@ import io.flytemigrate.airflow.dag.MappingOptions;
 import io.flytemigrate.airflow.dag.PipelineMapper;
 import io.flytemigrate.airflow.eval.Interpreter;
 import io.flytemigrate.airflow.model.DagModel;
+import io.flytemigrate.airflow.python.PyNode;
 import io.flytemigrate.airflow.python.PySource;
 import io.flytemigrate.airflow.python.PythonParser;
 import io.flytemigrate.airflow.python.SyntaxProblem;
@@ -46,16 +47,41 @@ public final class AirflowReader implements PipelineReader {
     return FORMAT;
   }
 
-  /** A Python file that imports Airflow (by its text; JSON and YAML never match). */
+  /**
+   * A Python file Airflow would look for DAGs in: one that imports Airflow, or one that passes
+   * Airflow's own safe-mode test (its text mentions both "airflow" and "dag") and parses as a
+   * Python module with an import, a definition or an assignment (a DAG file that gets its DAG
+   * from a factory, a settings module of a DAG folder). JSON and YAML never match.
+   */
   @Override
   public boolean accepts(SourceFile source) {
     String t = source.text();
     String s = t.stripLeading();
-    if (s.startsWith("{") || s.startsWith("[") || s.startsWith("\uFEFF{")) {
+    if (s.startsWith("{") || s.startsWith("[") || s.startsWith("\uFEFF{") || t.contains("\napiVersion:")
+        || t.startsWith("apiVersion:")) {
       return false;
     }
-    return (t.contains("import airflow") || t.contains("from airflow")) && !t.contains("\napiVersion:")
-        && !t.startsWith("apiVersion:");
+    if (t.contains("import airflow") || t.contains("from airflow")) {
+      return true;
+    }
+    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("airflow") && lower.contains("dag") && isPythonModule(source);
+  }
+
+  private boolean isPythonModule(SourceFile source) {
+    PythonParser.Result parsed = parser.parse(source);
+    if (parsed.problem().isPresent()) {
+      return false;
+    }
+    for (PyNode n : parsed.source().root().named()) {
+      boolean assignment = n.is("expression_statement") && n.named().stream()
+          .anyMatch(c -> c.is("assignment") && c.get("right") != null);
+      if (assignment || n.is("import_statement") || n.is("import_from_statement") || n.is("function_definition")
+          || n.is("class_definition") || n.is("decorated_definition")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first DAG of the file; a note lists the others, which {@link #readAll} returns. */
@@ -92,8 +118,12 @@ public final class AirflowReader implements PipelineReader {
       PySource py = parsed.source();
       Interpreter.Result result = new Interpreter(py, sink).run();
       if (result.dags().isEmpty()) {
-        sink.report(Diagnostic.of(Codes.AIRFLOW_NO_DAG, Span.at(source.path(), 1, 1), "the file declares no dag")
-            .withHelp(noDagHelp(result)));
+        Optional<ModuleWithoutDag.Explanation> why = ModuleWithoutDag.explain(py, result.unreadFactories());
+        sink.report(why.isPresent()
+            ? Diagnostic.of(Codes.AIRFLOW_NO_DAG, why.get().span(), "the file declares no dag: " + why.get().what())
+                .withHelp(why.get().help())
+            : Diagnostic.of(Codes.AIRFLOW_NO_DAG, Span.at(source.path(), 1, 1), "the file declares no dag")
+                .withHelp(noDagHelp(result)));
         return Outcome.failed(sink.sorted());
       }
       Optional<String> version = VersionGuess.of(py);

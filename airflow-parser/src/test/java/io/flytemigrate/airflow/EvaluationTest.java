@@ -277,6 +277,20 @@ class EvaluationTest {
   }
 
   @Test
+  void anAssumedTaskHasOneInputPerArgument() {
+    Pipeline p = Read.dagFile("""
+        from airflow.sdk import DAG, task
+        from project.tasks import load
+        with DAG("d", schedule=None):
+            @task
+            def extract():
+                return 1
+            load(extract(), payload=extract())
+        """).value().get().get(0);
+    assertEquals(List.of("payload", "arg0"), Read.task(p, "load").inputs().stream().map(b -> b.input()).toList());
+  }
+
+  @Test
   void aFileWithoutDagsIsAnErrorThatSaysWhy() {
     Outcome<List<Pipeline>> o = Read.dagFile("""
         from airflow.decorators import task

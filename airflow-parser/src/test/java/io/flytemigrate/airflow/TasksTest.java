@@ -11,6 +11,7 @@ import io.flytemigrate.ir.Component;
 import io.flytemigrate.ir.IrType;
 import io.flytemigrate.ir.Node;
 import io.flytemigrate.ir.Pipeline;
+import io.flytemigrate.ir.Port;
 import io.flytemigrate.ir.diag.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,7 @@ class TasksTest {
     assertTrue(empty.graph().nodes().isEmpty());
     assertEquals(empty.id(), Read.task(p, "b").component());
     assertEquals("NONE_FAILED_MIN_ONE_SUCCESS", Read.task(p, "b").settings().trigger().name());
+    assertEquals("dag.py:5:5", empty.span().location(), "declared where the first empty operator is");
   }
 
   @Test
@@ -249,6 +251,52 @@ class TasksTest {
     assertEquals("Literal[items=ListValue[items=[Str[value=echo 1], Str[value=echo 2]]]]", echo.items().toString());
     Node.LoopNode kw = assertInstanceOf(Node.LoopNode.class, p.root().node("add__1").orElseThrow());
     assertInstanceOf(Binding.Field.class, kw.body().nodes().get(0).inputs().get(0).value());
+  }
+
+  @Test
+  void aMappedTaskDeclaresTheListItCollectsWhereItIsMapped() {
+    String src = """
+        from airflow.decorators import task
+        from airflow import DAG
+        with DAG("d", schedule=None):
+            @task
+            def add_one(x: int) -> int:
+                return x + 1
+            @task
+            def pair(a: str, b: int) -> str:
+                return a * b
+            @task
+            def show(values):
+                print(values)
+            show(add_one.expand(x=[1, 2, 3]))
+            pair.expand(a=["x", "y"], b=[1, 2])
+        """;
+    Pipeline p = Read.one(src);
+    Node.LoopNode loop = assertInstanceOf(Node.LoopNode.class, p.root().node("add_one").orElseThrow());
+    Port collected = loop.body().iface().output("return_value").orElseThrow();
+    assertEquals(new IrType.ListOf(IrType.primitive(IrType.Scalar.INT)), collected.type());
+    assertEquals("dag.py:13:10", collected.span().location(), "at the mapped call, never generated");
+    assertEquals("dag.py:13:10", loop.body().outputs().get(0).span().location());
+    assertEquals("add_one", loop.body().nodes().get(0).id(), "the body task keeps the task's name");
+    Node.LoopNode outer = assertInstanceOf(Node.LoopNode.class, p.root().node("pair").orElseThrow());
+    Node.LoopNode inner = assertInstanceOf(Node.LoopNode.class, outer.body().nodes().get(0));
+    IrType str = IrType.primitive(IrType.Scalar.STRING);
+    assertEquals(new IrType.ListOf(str), inner.body().iface().output("return_value").orElseThrow().type());
+    assertEquals(new IrType.ListOf(new IrType.ListOf(str)), outer.body().iface().output("return_value").orElseThrow().type(),
+        "a cross product collects a list of lists");
+  }
+
+  @Test
+  void aMappedTaskThatReturnsNothingCollectsNothing() {
+    Pipeline p = Read.one("""
+        from airflow import DAG
+        from airflow.operators.bash import BashOperator
+        with DAG("d", schedule=None):
+            BashOperator.partial(task_id="echo").expand(bash_command=["echo 1", "echo 2"])
+        """);
+    Node.LoopNode echo = assertInstanceOf(Node.LoopNode.class, p.root().node("echo").orElseThrow());
+    assertEquals(echo.body().outputs().stream().map(o -> o.name()).toList(),
+        echo.body().iface().outputs().stream().map(Port::name).toList(), "every collected output is declared");
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.flytemigrate.ir.Binding;
 import io.flytemigrate.ir.Component;
 import io.flytemigrate.ir.InputBinding;
 import io.flytemigrate.ir.Pipeline;
+import io.flytemigrate.ir.Port;
+import io.flytemigrate.ir.Value;
 import io.flytemigrate.ir.diag.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,22 @@ class TemplatesTest {
     assertEquals(new Binding.GraphInput("y"), input(o, "param__y"));
     assertEquals(new Binding.GraphInput("z"), input(o, "conf__z"));
     assertEquals(List.of("FM3016", "FM3016"), Read.codes(o), "`y` and `z` are not declared");
+  }
+
+  @Test
+  void undeclaredInputsDefaultToWhatTheTemplateRendersWithoutThem() {
+    Outcome<List<Pipeline>> o = bash("'{{ params.y }} {{ dag_run.conf.get(\"z\") }} {{ dag_run.conf.get(\"w\", 5) }}"
+        + " {{ dag_run.conf[\"v\"] }}'");
+    Pipeline p = o.value().get().get(0);
+    assertEquals("y= z=None w=5 v=", p.root().iface().inputs().stream()
+        .filter(i -> !i.name().equals("x"))
+        .map(i -> i.name() + "=" + ((Value.Str) i.defaultValue().orElseThrow()).value())
+        .collect(java.util.stream.Collectors.joining(" ")));
+    assertTrue(p.root().iface().inputs().stream().allMatch(Port::optional));
+    assertTrue(Read.diagnostics(o).contains("reads `dag_run.conf` key `z`; it becomes an optional pipeline input, `None` by"
+        + " default"), Read.diagnostics(o));
+    assertTrue(Read.diagnostics(o).contains("reads param `y`, which the dag does not declare; it becomes an optional pipeline"
+        + " input, empty by default"), Read.diagnostics(o));
   }
 
   @Test

@@ -11,7 +11,9 @@ public sealed interface IrType {
     INT,
     FLOAT,
     STRING,
-    BOOL
+    BOOL,
+    /** A point in time (Python {@code datetime.datetime}), such as Airflow's logical date. */
+    DATETIME
   }
 
   /** What an artifact holds, by the well-known schema titles of KFP (system.*) and others. */
@@ -36,7 +38,7 @@ public sealed interface IrType {
     UNSPECIFIED
   }
 
-  /** An int, float, string or bool. */
+  /** An int, float, string, bool or date-time. */
   record Primitive(Scalar scalar) implements IrType {
     public Primitive {
       Objects.requireNonNull(scalar, "scalar");

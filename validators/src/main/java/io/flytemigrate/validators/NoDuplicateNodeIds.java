@@ -14,9 +14,13 @@ import java.util.Map;
 
 /**
  * Node ids are unique in their workflow: the root graph or a nested pipeline, the bodies of its
- * conditions, loops and exit handlers included (an emitter may flatten those into the workflow).
- * Flyte's compiler silently keeps the first of two nodes with one id; flytepropeller reports
- * {@code ValueCollision} for flattened nodes and {@code DuplicateId} for sub-workflows.
+ * conditions and exit handlers included (an emitter may flatten those into the workflow). A loop
+ * body has ids of its own: Flyte has no loop that runs inside the workflow around it, so a body
+ * always becomes a map task's node or a workflow of its own that a dynamic task runs per item,
+ * and the body's nodes never meet the loop's siblings (an Airflow mapped task is a loop and a
+ * body task with one id). Flyte's compiler silently keeps the first of two nodes with one id;
+ * flytepropeller reports {@code ValueCollision} for flattened nodes and {@code DuplicateId} for
+ * sub-workflows.
  */
 public final class NoDuplicateNodeIds implements Check {
   @Override
@@ -28,7 +32,7 @@ public final class NoDuplicateNodeIds implements Check {
   public void run(Pipeline pipeline, DiagnosticSink sink) {
     Map<Scope, List<Node>> byNamespace = new LinkedHashMap<>();
     for (Scope s : Scope.all(pipeline)) {
-      byNamespace.computeIfAbsent(s.namespace(), k -> new ArrayList<>()).addAll(s.graph().nodes());
+      byNamespace.computeIfAbsent(idSpace(s), k -> new ArrayList<>()).addAll(s.graph().nodes());
     }
     for (Map.Entry<Scope, List<Node>> e : byNamespace.entrySet()) {
       List<Node> nodes = new ArrayList<>(e.getValue());
@@ -41,9 +45,21 @@ public final class NoDuplicateNodeIds implements Check {
                   "node id `" + n.id() + "` is already used by another node of " + e.getKey().describe())
               .withLabel(earlier.span(), "`" + n.id() + "` is first used here")
               .withHelp("rename one of them: the nodes of a flyte workflow need distinct ids, and the bodies"
-                  + " of conditions, loops and exit handlers share the ids of the workflow around them"));
+                  + " of conditions and exit handlers share the ids of the workflow around them"));
         }
       }
     }
+  }
+
+  /**
+   * The graph whose ids {@code s}'s node ids share: the nearest loop body or namespace (root or
+   * nested pipeline) around it, itself included.
+   */
+  private static Scope idSpace(Scope s) {
+    Scope at = s;
+    while (at.kind().isBody() && at.kind() != Scope.Kind.LOOP) {
+      at = at.parent().orElseThrow();
+    }
+    return at;
   }
 }

@@ -2,6 +2,8 @@ package io.flytemigrate.validators;
 
 import io.flytemigrate.ir.IrType;
 import io.flytemigrate.ir.Value;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +17,8 @@ import java.util.Optional;
  * {@link IrType.Unknown}) casts both ways: nothing is known, so nothing is reported.
  *
  * <p>Literal values have looser rules, because the emitter writes the literal in the declared
- * type: an int constant fits a float input, an integral float an int input, and {@code None} any
- * optional input (see {@link #fits}).
+ * type: an int constant fits a float input, an integral float an int input, an ISO 8601 string a
+ * date-time input, and {@code None} any optional input (see {@link #fits}).
  */
 public final class TypeCompatibility {
   private TypeCompatibility() {}
@@ -100,6 +102,7 @@ public final class TypeCompatibility {
         case FLOAT -> value instanceof Value.Float || value instanceof Value.Int;
         case STRING -> value instanceof Value.Str;
         case BOOL -> value instanceof Value.Bool;
+        case DATETIME -> value instanceof Value.Str s && isDateTime(s.value());
       };
     }
     if (type instanceof IrType.ListOf l) {
@@ -107,6 +110,23 @@ public final class TypeCompatibility {
     }
     if (type instanceof IrType.Struct) {
       return value instanceof Value.MapValue;
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code text} is a point in time as sources write one: an ISO 8601 date-time, with or
+   * without an offset, or a date (midnight).
+   */
+  static boolean isDateTime(String text) {
+    for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME, DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+        DateTimeFormatter.ISO_LOCAL_DATE)) {
+      try {
+        f.parse(text.strip());
+        return true;
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
     }
     return false;
   }

@@ -18,6 +18,7 @@ public final class TypeNames {
         case FLOAT -> "float";
         case STRING -> "str";
         case BOOL -> "bool";
+        case DATETIME -> "datetime";
       };
     }
     if (type instanceof IrType.ListOf l) {

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flytemigrate.ir.Component;
 import io.flytemigrate.ir.Graph;
+import io.flytemigrate.ir.Binding;
 import io.flytemigrate.ir.Interface;
+import io.flytemigrate.ir.LoopItems;
+import io.flytemigrate.ir.Node;
 import io.flytemigrate.ir.Pipeline;
+import io.flytemigrate.ir.Value;
 import io.flytemigrate.ir.diag.Diagnostic;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class NoDuplicateNodeIdsTest {
@@ -69,5 +74,38 @@ class NoDuplicateNodeIdsTest {
         Ir.graph(Interface.EMPTY, List.of(Ir.task("a", "comp-echo", 5)), List.<Graph.GraphOutput>of()), Ir.at(4));
     Pipeline p = Ir.pipeline(List.of(echo, inner), Ir.graph(Ir.task("a", "comp-inner", 10)));
     assertEquals("", Kfp.findings(check, p));
+  }
+
+  /** A loop {@code loopId} over a literal list whose body holds {@code body}, at line 20. */
+  private static Node.LoopNode loop(String loopId, Node... body) {
+    Graph g = Ir.graph(Ir.iface(List.of(Ir.port("item", Ir.STR, 21)), List.of()), List.of(body), List.<Graph.GraphOutput>of());
+    return new Node.LoopNode(loopId, loopId, List.of(), List.of(),
+        new LoopItems.Literal(new Value.ListValue(List.of(new Value.Str("a")))), "item", OptionalInt.empty(), g, Ir.at(20));
+  }
+
+  @Test
+  void aLoopBodyHasItsOwnIdsAsAirflowMappedTasksNeed() {
+    Component echo = Ir.container("comp-echo", List.of(), List.of(), 1);
+    Node.TaskNode body = Ir.task("add_one", "comp-echo", 22, Ir.bind("x", new Binding.LoopItem("add_one"), 22));
+    Pipeline p = Ir.pipeline(List.of(echo), Ir.graph(loop("add_one", body), Ir.task("sum_it", "comp-echo", 30)));
+    assertEquals("", Kfp.findings(check, p));
+  }
+
+  @Test
+  void twoNodesWithOneIdInOneLoopBodyAreStillReported() {
+    Component echo = Ir.container("comp-echo", List.of(), List.of(), 1);
+    Pipeline p = Ir.pipeline(List.of(echo),
+        Ir.graph(loop("each", Ir.task("a", "comp-echo", 22), Ir.task("a", "comp-echo", 24))));
+    assertEquals("24:1 error node id `a` is already used by another node of loop `each`\n", Kfp.findings(check, p));
+  }
+
+  @Test
+  void aConditionInsideALoopSharesTheLoopBodysIds() {
+    Component echo = Ir.container("comp-echo", List.of(), List.of(), 1);
+    Node.ConditionNode cond = new Node.ConditionNode("cond", "cond", List.of(), List.of(),
+        new io.flytemigrate.ir.Condition("true", Optional.empty(), Ir.at(25)),
+        Ir.graph(Ir.task("a", "comp-echo", 26)), Ir.at(25));
+    Pipeline p = Ir.pipeline(List.of(echo), Ir.graph(Ir.task("a", "comp-echo", 10), loop("each", Ir.task("a", "comp-echo", 22), cond)));
+    assertEquals("26:1 error node id `a` is already used by another node of loop `each`\n", Kfp.findings(check, p));
   }
 }

@@ -103,4 +103,18 @@ class TypeCompatibilityTest {
     assertEquals(Optional.empty(), TypeCompatibility.common(List.of()));
     assertEquals(Optional.empty(), TypeCompatibility.common(List.of(Optional.of(Ir.INT), Optional.empty())));
   }
+
+  @Test
+  void dateTimesCastToDateTimesAndFitIsoText() {
+    IrType dt = IrType.primitive(IrType.Scalar.DATETIME);
+    assertEquals(CASTS, TypeCompatibility.cast(dt, dt));
+    assertEquals(TYPE_MISMATCH, TypeCompatibility.cast(dt, Ir.STR), "a datetime is not text to flyte");
+    assertEquals(TYPE_MISMATCH, TypeCompatibility.cast(Ir.STR, dt));
+    assertTrue(TypeCompatibility.fits(Value.str("2021-01-01T00:00:00Z"), dt, false));
+    assertTrue(TypeCompatibility.fits(Value.str("2021-01-01T00:00:00"), dt, false));
+    assertTrue(TypeCompatibility.fits(Value.str("2021-01-01"), dt, false));
+    assertFalse(TypeCompatibility.fits(Value.str("yesterday"), dt, false));
+    assertFalse(TypeCompatibility.fits(new Value.Int(1609459200), dt, false));
+    assertEquals("datetime", TypeNames.of(dt));
+  }
 }

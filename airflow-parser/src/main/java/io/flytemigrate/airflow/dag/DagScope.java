@@ -68,7 +68,7 @@ final class DagScope {
 
   /** The logical-date pipeline input, declared on first use. */
   void useLogicalDate() {
-    addInput(new Port(LOGICAL_DATE, new IrType.Unknown("datetime"), false, true, Optional.empty(),
+    addInput(new Port(LOGICAL_DATE, IrType.primitive(IrType.Scalar.DATETIME), false, false, Optional.empty(),
         Optional.of("the run's logical date; the emitter binds it to the launch plan's kickoff time"), Span.NONE));
   }
 

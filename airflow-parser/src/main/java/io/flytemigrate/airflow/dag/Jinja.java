@@ -33,8 +33,14 @@ final class Jinja {
   /** {@code params.name}. */
   record Param(String name) implements Piece {}
 
-  /** {@code dag_run.conf["key"]}. */
-  record Conf(String key) implements Piece {}
+  /**
+   * {@code dag_run.conf["key"]} or {@code dag_run.conf.get("key", default)}.
+   *
+   * @param missing what the template renders when the run's payload has no such key: the
+   *     {@code get} default ({@code None} when not given); empty for a subscript, where Airflow
+   *     fails the task instead
+   */
+  record Conf(String key, String missing) implements Piece {}
 
   /** {@code ti.xcom_pull(task_ids="task", key="key")} followed by subscripts {@code path}. */
   record XComPull(String task, String key, List<String> path) implements Piece {}
@@ -144,11 +150,11 @@ final class Jinja {
     if (head.equals("dag_run") && chain.size() >= 2 && chain.get(1) instanceof Name second) {
       if (second.name().equals("conf")) {
         if (chain.size() == 3 && key(chain.get(2)) != null) {
-          return new Conf(key(chain.get(2)));
+          return new Conf(key(chain.get(2)), "");
         }
         if (chain.size() == 4 && chain.get(2) instanceof Name get && get.name().equals("get")
             && chain.get(3) instanceof Call c && !c.args().isEmpty() && c.args().get(0) instanceof String k) {
-          return new Conf(k);
+          return new Conf(k, c.args().size() > 1 ? rendered(c.args().get(1)) : "None");
         }
       }
       if (chain.size() == 2 && LOGICAL_DATE.contains(second.name())) {
@@ -204,6 +210,17 @@ final class Jinja {
         return new Opaque(raw, "the expression is not translated");
       }
     }
+  }
+
+  /** How Jinja renders a literal: Python's {@code str()} of it. */
+  private static String rendered(Object literal) {
+    if (literal == NONE) {
+      return "None";
+    }
+    if (literal instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    return String.valueOf(literal);
   }
 
   private static String key(Seg s) {

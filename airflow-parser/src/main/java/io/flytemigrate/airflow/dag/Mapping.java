@@ -28,7 +28,11 @@ import java.util.Set;
  * Dynamic task mapping as IR loops: {@code .expand(x=...)} is a {@link Node.LoopNode} over the
  * list (one loop per argument, nested, for Airflow's cross product), {@code .expand_kwargs(...)}
  * a loop whose item is a dict of arguments. The loop has the task's id, so downstream tasks read
- * the collected {@code return_value} of the loop, as Airflow's reduce does.
+ * the collected {@code return_value} of the loop, as Airflow's reduce does. The loop's body
+ * declares that output as a list of what the task returns (a list of lists for each further
+ * level), as the KFP reader declares a ParallelFor's collected outputs. The body task keeps the
+ * task's id too: a loop body is a Flyte workflow (or a map task's node) of its own, so the two
+ * never share an id space.
  */
 final class Mapping {
   private Mapping() {}
@@ -85,8 +89,12 @@ final class Mapping {
     return keys;
   }
 
-  /** Wraps the task's node in its loops; {@code after} moves to the outermost loop. */
-  static Node wrap(Node.TaskNode node, TaskModel t, boolean hasReturn, List<String> after, DagScope scope) {
+  /**
+   * Wraps the task's node in its loops; {@code after} moves to the outermost loop.
+   *
+   * @param returnType the type of the task's {@code return_value}, empty when it returns nothing
+   */
+  static Node wrap(Node.TaskNode node, TaskModel t, Optional<IrType> returnType, List<String> after, DagScope scope) {
     MapSpec m = t.mapping().orElseThrow();
     List<Kwarg> levels = new ArrayList<>(m.expand());
     if (m.expandKwargs().isPresent()) {
@@ -98,7 +106,7 @@ final class Mapping {
           "airflow flattens the result; flatten it in the downstream task");
     }
     Node inner = node;
-    boolean innerReturns = hasReturn;
+    Optional<IrType> innerReturns = returnType;
     String innerId = node.id();
     for (int i = levels.size() - 1; i >= 0; i--) {
       Kwarg level = levels.get(i);
@@ -110,12 +118,12 @@ final class Mapping {
       inner = loop(inner, innerId, innerReturns, loopId, kwargs ? "kwargs" : level.name(), level, i == 0 ? after : List.of(),
           t, scope);
       innerId = loopId;
-      innerReturns = hasReturn;
+      innerReturns = innerReturns.map(IrType.ListOf::new);
     }
     return inner;
   }
 
-  private static Node loop(Node body, String bodyId, boolean returns, String loopId, String arg, Kwarg level,
+  private static Node loop(Node body, String bodyId, Optional<IrType> returns, String loopId, String arg, Kwarg level,
       List<String> after, TaskModel t, DagScope scope) {
     List<InputBinding> loopInputs = new ArrayList<>();
     List<Port> bodyPorts = new ArrayList<>();
@@ -149,11 +157,14 @@ final class Mapping {
     bodyPorts.add(new Port(itemInput, new IrType.Any(), false, false, Optional.empty(), Optional.empty(), level.span()));
     Node lifted = lift(body, loopInputs, bodyPorts, level.span());
     List<Graph.GraphOutput> outputs = new ArrayList<>();
-    if (returns) {
+    List<Port> outputPorts = new ArrayList<>();
+    if (returns.isPresent()) {
       outputs.add(new Graph.GraphOutput(PyValue.XCom.RETURN_VALUE, List.of(new Graph.Source(bodyId, PyValue.XCom.RETURN_VALUE)),
-          false, true, Span.NONE));
+          false, true, t.span()));
+      outputPorts.add(new Port(PyValue.XCom.RETURN_VALUE, new IrType.ListOf(returns.get()), false, false, Optional.empty(),
+          Optional.empty(), t.span()));
     }
-    Graph graph = new Graph(new Interface(bodyPorts, List.of()), List.of(lifted), outputs, t.span());
+    Graph graph = new Graph(new Interface(bodyPorts, outputPorts), List.of(lifted), outputs, t.span());
     return new Node.LoopNode(loopId, loopId.equals(t.id()) ? body.displayName() : loopId, loopInputs, after, items, itemInput,
         OptionalInt.empty(), graph, t.span());
   }

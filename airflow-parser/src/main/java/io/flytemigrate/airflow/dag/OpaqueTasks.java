@@ -39,6 +39,9 @@ final class OpaqueTasks {
       io.input(k.name(), type, false, Optional.empty(), Optional.empty(), b, k.span());
     }
     for (var a : t.callArgs()) {
+      if (a.name().isPresent() && t.kwargs().containsKey(a.name().get())) {
+        continue; // a keyword argument of a placeholder call, already an input above
+      }
       String name = a.name().orElse("arg" + t.callArgs().indexOf(a));
       Binding b = io.binding(a.value(), new Kwarg(name, a.value(), a.span(), a.raw()), false);
       io.input(name, IrValues.isData(a.value()) ? IrValues.typeOf(a.value()) : new IrType.Any(), false, Optional.empty(),

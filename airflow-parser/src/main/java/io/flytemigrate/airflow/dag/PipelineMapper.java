@@ -8,8 +8,10 @@ import io.flytemigrate.ir.Attribute;
 import io.flytemigrate.ir.Component;
 import io.flytemigrate.ir.Graph;
 import io.flytemigrate.ir.Interface;
+import io.flytemigrate.ir.IrType;
 import io.flytemigrate.ir.Node;
 import io.flytemigrate.ir.Pipeline;
+import io.flytemigrate.ir.Port;
 import io.flytemigrate.ir.TaskSettings;
 import io.flytemigrate.ir.Value;
 import io.flytemigrate.ir.diag.Codes;
@@ -25,7 +27,8 @@ import java.util.Set;
  * Turns one evaluated DAG into a {@link Pipeline}: params become pipeline inputs, each task a
  * component and a node (mapped tasks a loop), explicit edges the nodes' {@code after} lists and
  * XCom arguments their bindings, DAG settings the pipeline settings. The same mapping serves DAG
- * files and serialized DAGs.
+ * files and serialized DAGs. Values passed without a type (unannotated TaskFlow parameters and
+ * returns) then take the type of what they are connected to ({@link TypeInference}).
  *
  * <p>An {@code EmptyOperator} becomes a node calling {@code comp-empty}, a nested pipeline with
  * no nodes: it keeps its id, edges and trigger rule (joins after branches depend on them), and
@@ -90,6 +93,7 @@ public final class PipelineMapper {
       pipelineAttributes.add(new Attribute("airflow.logical_date_input", new Value.Str(DagScope.LOGICAL_DATE), Span.NONE));
     }
     Graph root = new Graph(new Interface(new ArrayList<>(scope.inputs.values()), List.of()), nodes, List.of(), dag.span());
+    List<Component> components = TypeInference.infer(scope.components, root);
     Pipeline.PipelineSettings settings = new Pipeline.PipelineSettings(Optional.empty(), Optional.empty(), schedule, tags,
         pipelineAttributes, dag.span());
     Optional<String> display = dag.kwarg("dag_display_name").map(Kwarg::value).filter(v -> v instanceof PyValue.Str)
@@ -97,7 +101,7 @@ public final class PipelineMapper {
     Optional<String> description = dag.kwarg("description").map(Kwarg::value).filter(v -> v instanceof PyValue.Str)
         .map(v -> ((PyValue.Str) v).value());
     return new Pipeline(dag.dagId(), display, description, new Pipeline.SourceInfo(file, format, version, Optional.empty()),
-        scope.components, root, settings, dag.span());
+        components, root, settings, dag.span());
   }
 
   /** Records which outputs of which tasks are read, before any component is built. */
@@ -159,7 +163,7 @@ public final class PipelineMapper {
     }
     Operators.Kind kind = Operators.kind(t);
     String component = switch (kind) {
-      case EMPTY -> empty(scope);
+      case EMPTY -> empty(scope, t.span());
       case BASH -> ContainerTasks.bash(t, e, io, attrs, scope);
       case PYTHON -> PythonTasks.build(t, e, io, attrs, scope);
       case KUBERNETES -> KubernetesTasks.build(t, e, io, attrs, scope);
@@ -185,17 +189,18 @@ public final class PipelineMapper {
     if (!mapped) {
       return node;
     }
-    boolean returns = scope.components.stream().filter(c -> c.id().equals(component)).findFirst()
-        .map(c -> c.iface().output(PyValue.XCom.RETURN_VALUE).isPresent()).orElse(false);
+    Optional<IrType> returns = scope.components.stream().filter(c -> c.id().equals(component)).findFirst()
+        .flatMap(c -> c.iface().output(PyValue.XCom.RETURN_VALUE)).map(Port::type);
     return Mapping.wrap(node, t, returns, after, scope);
   }
 
-  private static String empty(DagScope scope) {
+  /** The shared ordering-only component, declared where the first empty operator is. */
+  private static String empty(DagScope scope, Span firstUse) {
     if (scope.components.stream().noneMatch(c -> c.id().equals(EMPTY_COMPONENT))) {
       scope.componentId("empty");
       scope.addComponent(new Component.PipelineComponent(EMPTY_COMPONENT,
           Optional.of("ordering only: airflow's EmptyOperator runs nothing"),
-          new Graph(Interface.EMPTY, List.of(), List.of(), Span.NONE), Span.NONE));
+          new Graph(Interface.EMPTY, List.of(), List.of(), Span.NONE), firstUse));
     }
     return EMPTY_COMPONENT;
   }

@@ -145,7 +145,7 @@ final class TaskIo {
           return b;
         }
       } else if (p instanceof Jinja.Conf c) {
-        return confBinding(c.key(), span);
+        return confBinding(c, span);
       } else if (p instanceof Jinja.XComPull x) {
         return xcomBinding(x, span);
       }
@@ -183,7 +183,7 @@ final class TaskIo {
             "dag param `" + param.name() + "`", span);
         out.add(new Arg.InputRef(port, Arg.Access.VALUE));
       } else if (p instanceof Jinja.Conf c) {
-        String port = portFor("conf__" + ident(c.key()), () -> confBinding(c.key(), span), new IrType.Any(),
+        String port = portFor("conf__" + ident(c.key()), () -> confBinding(c, span), new IrType.Any(),
             "trigger payload key `" + c.key() + "` (`dag_run.conf`)", span);
         out.add(new Arg.InputRef(port, Arg.Access.VALUE));
       } else if (p instanceof Jinja.XComPull x) {
@@ -229,7 +229,7 @@ final class TaskIo {
   void logicalDateInput() {
     scope.useLogicalDate();
     if (!has(DagScope.LOGICAL_DATE)) {
-      input(DagScope.LOGICAL_DATE, new IrType.Unknown("datetime"), false, Optional.empty(),
+      input(DagScope.LOGICAL_DATE, IrType.primitive(IrType.Scalar.DATETIME), false, Optional.empty(),
           Optional.of("the run's logical date, from which airflow's `ds`, `ts` and friends are derived"),
           new Binding.GraphInput(DagScope.LOGICAL_DATE), Span.NONE);
     }
@@ -249,10 +249,10 @@ final class TaskIo {
     if (!scope.declaredParams.contains(name)) {
       if (scope.once("param@" + name)) {
         scope.report(Codes.AIRFLOW_UNDECLARED_PARAM, span, "task `" + task.id() + "` reads param `" + name
-            + "`, which the dag does not declare; it becomes an optional pipeline input",
+            + "`, which the dag does not declare; it becomes an optional pipeline input, empty by default",
             "declare it in the dag's `params` with a default");
       }
-      scope.addInput(new Port(name, new IrType.Any(), false, true, Optional.empty(),
+      scope.addInput(new Port(name, new IrType.Any(), false, true, Optional.of(new io.flytemigrate.ir.Value.Str("")),
           Optional.of("param read by templates but not declared"), span));
     }
     return new Binding.GraphInput(name);
@@ -266,14 +266,23 @@ final class TaskIo {
     return null;
   }
 
-  private Binding confBinding(String key, Span span) {
+  /**
+   * A trigger payload key becomes a pipeline input whose default is what the template renders
+   * for a run without it (a scheduled run has an empty payload), so every run has a value.
+   */
+  private Binding confBinding(Jinja.Conf c, Span span) {
+    String key = c.key();
     if (!scope.inputs.containsKey(key)) {
+      String shown = c.missing().isEmpty() ? "empty" : "`" + c.missing() + "`";
       if (scope.once("conf@" + key)) {
         scope.report(Codes.AIRFLOW_UNDECLARED_PARAM, span, "task `" + task.id() + "` reads `dag_run.conf` key `" + key
-            + "`; it becomes an optional pipeline input", "declare it in the dag's `params` so the trigger form offers it");
+            + "`; it becomes an optional pipeline input, " + shown + " by default",
+            "declare it in the dag's `params` so the trigger form offers it");
       }
-      scope.addInput(new Port(key, new IrType.Any(), false, true, Optional.empty(),
-          Optional.of("key of the trigger payload (`dag_run.conf`)"), span));
+      String why = c.missing().isEmpty() ? "; airflow fails the task when a run's payload has no such key"
+          : "; airflow renders `" + c.missing() + "` when a run's payload has no such key";
+      scope.addInput(new Port(key, new IrType.Any(), false, true, Optional.of(new io.flytemigrate.ir.Value.Str(c.missing())),
+          Optional.of("key of the trigger payload (`dag_run.conf`)" + why), span));
     }
     return new Binding.GraphInput(key);
   }

@@ -174,7 +174,10 @@ final class ConditionLowering {
     Node branch = branch(wb, t.id() + "-if", ex.inputs(), t.after(), block, t.span());
     wb.irNodes.put(t.id(), new WorkflowBuilder.NodeOut(branch.id(), Map.of(), Map.of()));
     report(t.id(), t.span(), branch.id(), ex.notes(), "the task's own condition as a `conditional` around it");
-    g.ctx.parity.exact("task", t.id(), t.span(), wb.id.name() + "/" + then.get().id());
+    if (!(g.ctx.pipeline.component(t.component()).orElse(null) instanceof Component.OpaqueComponent)) {
+      // (A placeholder's row is written with its node.)
+      g.ctx.parity.exact("task", t.id(), t.span(), wb.id.name() + "/" + then.get().id());
+    }
   }
 
   private void unconditional(WorkflowBuilder wb, String id, String raw, Case body, List<String> after, Span span) {

@@ -24,7 +24,7 @@ final class Context {
       "typing", "functools", "task", "workflow", "dynamic", "conditional", "map_task", "ContainerTask",
       "ImageSpec", "Resources", "PodTemplate", "LaunchPlan", "CronSchedule", "FixedRate", "Echo", "FlyteFile",
       "FlyteDirectory", "WorkflowFailurePolicy", "kwtypes", "timedelta", "tasks", "compat", "components",
-      "workflows", "Secret", "Labels", "Annotations", "kubernetes");
+      "workflows", "Secret", "Labels", "Annotations", "kubernetes", "datetime", "json");
 
   final Pipeline pipeline;
   final LoweringOptions options;

@@ -27,7 +27,8 @@ final class ExecutorInput {
       if (p.artifact()) {
         inArtifacts.add(q(p.name()) + ":{\"artifacts\":[{\"uri\":\"{{.inputs." + var + "}}\",\"metadata\":{}}]}");
         notes.add("input artifact `" + p.name() + "` is passed by its remote URI; KFP maps only its own storage schemes to local paths");
-      } else if (p.type() instanceof IrType.Primitive prim && prim.scalar() == IrType.Scalar.STRING) {
+      } else if (p.type() instanceof IrType.Primitive prim
+          && (prim.scalar() == IrType.Scalar.STRING || prim.scalar() == IrType.Scalar.DATETIME)) {
         params.add(q(p.name()) + ":\"{{.inputs." + var + "}}\"");
         notes.add("string parameters are placed into the executor input without JSON escaping");
       } else if (p.type() instanceof IrType.Primitive) {

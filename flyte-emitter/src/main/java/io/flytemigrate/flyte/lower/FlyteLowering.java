@@ -29,7 +29,7 @@ public final class FlyteLowering {
   /** Lowers {@code pipeline}; the diagnostics are warnings about what could not be kept. */
   public static Outcome<Lowered> lower(Pipeline pipeline, LoweringOptions options) {
     DiagnosticSink sink = new DiagnosticSink();
-    Context ctx = new Context(ItemFields.lift(pipeline), options, sink);
+    Context ctx = new Context(Rewrites.apply(pipeline, options), options, sink);
     TaskLowering tasks = new TaskLowering(ctx);
     GraphLowering graphs = new GraphLowering(ctx, tasks);
     GraphLowering.LoweredWorkflow root = graphs.pipeline();

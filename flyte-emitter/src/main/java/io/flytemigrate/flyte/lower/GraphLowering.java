@@ -88,11 +88,7 @@ final class GraphLowering {
   }
 
   private void addParameter(WorkflowBuilder wb, Port p, boolean report) {
-    Optional<LiteralType> hint = p.defaultValue().flatMap(Values::elementOf);
-    if (hint.isEmpty() && report) {
-      hint = ctx.listHints.parameter(p.name());
-    }
-    Types.Mapped m = Types.ofPort(p, hint, false);
+    Types.Mapped m = Types.ofPort(p, ctx.listHints.parameter(wb.graph, p.name()), false);
     Optional<Literal> def = p.defaultValue().flatMap(v -> Values.of(v, m.type()));
     if (def.isEmpty() && Types.isOptional(m.type())) {
       def = Optional.of(new Literal.NoneValue());
@@ -165,6 +161,8 @@ final class GraphLowering {
       ctx.parity.approximated("task", t.id(), t.span(), where + "/" + node.get().id(),
           "exit task of `" + exitOf.get().id() + "`: runs as a final node after it succeeds, and as its failure node"
               + " when it fails; its final status carries only the state");
+    } else if (comp.get() instanceof Component.OpaqueComponent) {
+      // callNode has written the placeholder's row, trigger rule included.
     } else if (t.settings().trigger() != TaskSettings.Trigger.ALL_SUCCEEDED) {
       ctx.parity.approximated("task", t.id(), t.span(), where + "/" + node.get().id(),
           "trigger rule " + t.settings().trigger() + " has no Flyte counterpart: the node runs when its upstream"
@@ -196,6 +194,7 @@ final class GraphLowering {
   Optional<Node> callNode(WorkflowBuilder wb, io.flytemigrate.ir.Node.TaskNode t, String finalState,
       Optional<String> registerAs) {
     Component c = ctx.pipeline.component(t.component()).orElseThrow();
+    List<String> after = t.after();
     Map<String, String> inVars;
     Map<String, String> outVars;
     TypedInterface iface;
@@ -220,6 +219,14 @@ final class GraphLowering {
       target = new NodeTarget.SubWorkflowCall(lw.def().id());
       metadata = NodeMetadata.named(t.id());
       NodeSettingsLowering.metadata(t.settings(), t.id(), ctx);
+    } else if (c instanceof Component.OpaqueComponent oc) {
+      TaskLowering.LoweredTask lt = tasks.placeholder(oc, t);
+      inVars = Map.of();
+      outVars = lt.outputs();
+      iface = lt.def().iface();
+      target = new NodeTarget.TaskCall(lt.def().id(), Optional.empty());
+      metadata = NodeMetadata.named(t.id());
+      after = Placeholders.inputs(wb, t, lt);
     } else {
       Optional<TaskLowering.LoweredTask> lt = tasks.forNode(c, t, wb.scope);
       if (lt.isEmpty()) {
@@ -277,7 +284,10 @@ final class GraphLowering {
       return Optional.empty();
     }
     String id = wb.nodeIds.claim(dns(t.id()), Names::dnsify);
-    Node node = new Node(id, metadata, bindings, wb.upstream(bindings, t.after(), Optional.empty()), target, t.id(), t.span());
+    Node node = new Node(id, metadata, bindings, wb.upstream(bindings, after, Optional.empty()), target, t.id(), t.span());
+    if (c instanceof Component.OpaqueComponent oc) {
+      Placeholders.row(wb, t, oc, tasks.placeholder(oc, t), id);
+    }
     if (registerAs.isPresent()) {
       Map<String, LiteralType> types = new LinkedHashMap<>();
       for (Variable v : iface.outputs()) {
@@ -336,6 +346,9 @@ final class GraphLowering {
         inNames.put(k.substring("graph:".length()), v.name());
       }
     });
+    if (wb.nodes.isEmpty()) {
+      noOp(wb, sourceGraph, span);
+    }
     WorkflowDef def = new WorkflowDef(wb.id, new TypedInterface(wb.inputVariables(), outVars), wb.nodes, outBindings,
         failureNode, WorkflowDef.FailurePolicy.FAIL_IMMEDIATELY, false, wb.role,
         new io.flytemigrate.flyte.model.PythonRef(wb.module, wb.pythonName), description, sourceGraph, span);
@@ -347,6 +360,21 @@ final class GraphLowering {
     ctx.launchPlans.add(new LaunchPlanDef(ctx.id(Identifier.ResourceType.LAUNCH_PLAN, wb.id.name()), wb.id, params,
         List.of(), Optional.empty(), List.of(), List.of(), "", java.util.OptionalInt.empty(), true, def.python()));
     return new LoweredWorkflow(def, inNames, outNames);
+  }
+
+  /**
+   * Gives a workflow that would have no node flytekit's no-op task as its one node: the Flyte
+   * compiler rejects an empty workflow (NoNodesFound), and a source graph whose tasks are all left
+   * out, or are importers (which become workflow inputs), would be one.
+   */
+  private void noOp(WorkflowBuilder wb, String sourceGraph, Span span) {
+    TaskLowering.LoweredTask echo = tasks.echo();
+    String id = wb.nodeIds.claim("no-op", Names::dnsify);
+    wb.nodes.add(new Node(id, NodeMetadata.named("no-op"), List.of(), List.of(),
+        new NodeTarget.TaskCall(echo.def().id(), Optional.empty()), "", Span.NONE));
+    ctx.parity.approximated("workflow", sourceGraph, span, wb.id.name() + "/" + id,
+        "nothing in it runs in Flyte (its tasks are left out or are workflow inputs), and a Flyte workflow needs a node:"
+            + " it runs flytekit's no-op `Echo` task, which needs the echo plugin");
   }
 
   /** IR graph inputs a graph's nodes read, in first-use order. */

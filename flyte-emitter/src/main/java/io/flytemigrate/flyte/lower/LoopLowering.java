@@ -40,6 +40,8 @@ import java.util.Set;
  */
 final class LoopLowering {
   private final GraphLowering g;
+  /** The tasks that join lists, by the type of the joined list. */
+  private final Map<LiteralType, TaskDef> flattens = new LinkedHashMap<>();
 
   LoopLowering(GraphLowering g) {
     this.g = g;
@@ -59,7 +61,12 @@ final class LoopLowering {
     dynamic(wb, l, itemType, items.get());
   }
 
+  /** The type of the loop's items: inferred from both ends ({@link ListHints}), else from what the loop says. */
   private LiteralType itemType(io.flytemigrate.ir.Node.LoopNode l) {
+    Optional<LiteralType> inferred = g.ctx.listHints.item(l);
+    if (inferred.isPresent()) {
+      return inferred.get();
+    }
     boolean fields = uses(l.body(), l.id(), true);
     if (fields) {
       return new LiteralType.Struct();
@@ -171,6 +178,7 @@ final class LoopLowering {
     Set<List<String>> fieldPaths = fieldPaths(body, l.id());
     boolean usesItem = uses(body, l.id(), false);
     Map<String, List<String>> fieldOfVar = new LinkedHashMap<>();
+    Map<String, List<String>> textOfVar = new LinkedHashMap<>();
     String[] itemVar = new String[1];
     List<TaskBody.LoopArgument> args = new ArrayList<>();
     BodyWorkflows.Body b = BodyWorkflows.lower(g, wb, body, l.inputs(), base + "_body", WorkflowDef.Role.LOOP_BODY,
@@ -181,11 +189,20 @@ final class LoopLowering {
             itemVar[0] = var;
           }
           for (List<String> path : fieldPaths) {
-            LiteralType ft = fieldType(body, l.id(), path);
+            LiteralType ft = fieldType(l, path);
             String var = bw.addInput("field:" + String.join(".", path), Names.identifier("item_" + String.join("_", path)),
                 ft, Optional.empty());
             bw.itemFields.put(path, var);
             fieldOfVar.put(var, path);
+          }
+          for (Port p : body.iface().inputs()) {
+            Optional<List<String>> path = ItemTexts.textPath(l, p.name());
+            if (path.isPresent() && GraphLowering.usedInputs(body).contains(p.name())) {
+              String wanted = path.get().isEmpty() ? "item_json" : "item_" + String.join("_", path.get()) + "_json";
+              String var = bw.addInput("graph:" + p.name(), Names.identifier(wanted),
+                  LiteralType.simple(LiteralType.SimpleType.STRING), Optional.empty());
+              textOfVar.put(var, path.get());
+            }
           }
         }, body.outputs(), Map.of(), x -> Optional.empty(), l.id(), body.span());
     WorkflowDef bodyDef = b.workflow().def();
@@ -209,17 +226,30 @@ final class LoopLowering {
         args.add(new TaskBody.LoopArgument(v.name(), new TaskBody.LoopValue.Item()));
       } else if (fieldOfVar.containsKey(v.name())) {
         args.add(new TaskBody.LoopArgument(v.name(), new TaskBody.LoopValue.ItemField(fieldOfVar.get(v.name()))));
+      } else if (textOfVar.containsKey(v.name())) {
+        args.add(new TaskBody.LoopArgument(v.name(), new TaskBody.LoopValue.ItemJson(textOfVar.get(v.name()))));
       }
     }
     List<Variable> outputs = new ArrayList<>();
     List<TaskBody.Collected> collected = new ArrayList<>();
     Map<String, String> outs = new LinkedHashMap<>();
     Map<String, LiteralType> types = new LinkedHashMap<>();
+    Map<String, String> flat = new LinkedHashMap<>();
+    for (Graph.GraphOutput go : body.outputs()) {
+      String var = b.workflow().outputs().get(go.name());
+      if (var != null && collectsFlat(ctx.pipeline, body, go)) {
+        flat.put(var, go.name());
+      }
+    }
+    List<String> flattened = new ArrayList<>();
     for (Variable o : bodyDef.iface().outputs()) {
-      LiteralType lt = new LiteralType.Collection(o.type());
+      Optional<Identifier> join = flat.containsKey(o.name()) && o.type() instanceof LiteralType.Collection c
+          ? Optional.of(flatten(c).id()) : Optional.empty();
+      LiteralType lt = join.isPresent() ? o.type() : new LiteralType.Collection(o.type());
       outputs.add(new Variable(o.name(), lt, o.name()));
-      collected.add(new TaskBody.Collected(o.name(), o.name()));
+      collected.add(new TaskBody.Collected(o.name(), o.name(), join));
       types.put(o.name(), lt);
+      join.ifPresent(j -> flattened.add("`" + flat.get(o.name()) + "`"));
     }
     b.workflow().outputs().forEach(outs::put);
     String name = ctx.workflowNames.claim(base);
@@ -237,12 +267,24 @@ final class LoopLowering {
     wb.nodes.add(node);
     wb.irNodes.put(l.id(), new WorkflowBuilder.NodeOut(id, outs, types));
     String what = "ParallelFor as workflow `" + bodyDef.python().name() + "` run once per item by @dynamic `" + name + "`";
+    List<String> approximations = new ArrayList<>();
     if (l.parallelism().isPresent()) {
-      ctx.parity.approximated("loop", l.id(), l.span(), wb.id.name() + "/" + id, what
-          + "; the parallelism limit " + l.parallelism().getAsInt()
+      approximations.add("the parallelism limit " + l.parallelism().getAsInt()
           + " is not kept per loop: Flyte limits parallel nodes per execution (launch plan max_parallelism)");
-    } else {
+    }
+    if (!textOfVar.isEmpty()) {
+      approximations.add("inputs that take text get the item's JSON text (`json.dumps`), where KFP passes the value"
+          + " as the parameter it is");
+    }
+    if (!flattened.isEmpty()) {
+      ctx.parity.exact("output", l.id() + ": " + String.join(", ", flattened), l.span(), "flattened list",
+          "each iteration gives a list; they are joined into one list, as KFP collects the artifacts of nested loops");
+    }
+    if (approximations.isEmpty()) {
       ctx.parity.exact("loop", l.id(), l.span(), wb.id.name() + "/" + id, what);
+    } else {
+      ctx.parity.approximated("loop", l.id(), l.span(), wb.id.name() + "/" + id, what + "; "
+          + String.join("; ", approximations));
     }
   }
 
@@ -275,12 +317,19 @@ final class LoopLowering {
     return out;
   }
 
-  /** The type of a field of the item: the type of the first body input bound to it. */
-  private LiteralType fieldType(Graph body, String loop, List<String> path) {
-    for (io.flytemigrate.ir.Node n : body.nodes()) {
+  /**
+   * The type of a field of the item: inferred from both ends ({@link ListHints}), else the type
+   * of the first body input bound to it.
+   */
+  private LiteralType fieldType(io.flytemigrate.ir.Node.LoopNode l, List<String> path) {
+    Optional<LiteralType> inferred = g.ctx.listHints.field(l, path);
+    if (inferred.isPresent()) {
+      return inferred.get();
+    }
+    for (io.flytemigrate.ir.Node n : l.body().nodes()) {
       for (InputBinding ib : n.inputs()) {
         if (ib.value() instanceof io.flytemigrate.ir.Binding.Field f && f.path().equals(path)
-            && f.base() instanceof io.flytemigrate.ir.Binding.LoopItem li && li.loop().equals(loop)) {
+            && f.base() instanceof io.flytemigrate.ir.Binding.LoopItem li && li.loop().equals(l.id())) {
           Optional<Port> p = portOf(n, ib.input());
           if (p.isPresent()) {
             return Types.ofPort(p.get(), Optional.empty(), false).type();
@@ -289,6 +338,61 @@ final class LoopLowering {
       }
     }
     return LiteralType.simple(LiteralType.SimpleType.STRING);
+  }
+
+  /**
+   * Whether a loop's collected output is one flat list rather than a list per iteration: KFP
+   * collects artifacts into flat lists, so an artifact list collected again (from a nested loop)
+   * is joined, where collected parameters nest ({@code List[List[int]]}).
+   */
+  static boolean collectsFlat(io.flytemigrate.ir.Pipeline p, Graph body, Graph.GraphOutput o) {
+    if (!o.collected() || o.sources().isEmpty()) {
+      return false;
+    }
+    Optional<Port> declared = body.iface().output(o.name());
+    if (declared.isEmpty() || !artifactList(declared.get().type())) {
+      return false;
+    }
+    Graph.Source src = o.sources().get(0);
+    Optional<io.flytemigrate.ir.Node> n = body.node(src.task());
+    Optional<Port> produced = Optional.empty();
+    if (n.isPresent() && n.get() instanceof io.flytemigrate.ir.Node.TaskNode t) {
+      produced = p.component(t.component()).flatMap(c -> c.iface().output(src.output()));
+    } else if (n.isPresent() && n.get() instanceof io.flytemigrate.ir.Node.LoopNode inner) {
+      produced = inner.body().iface().output(src.output());
+    }
+    return produced.isPresent() && artifactList(produced.get().type());
+  }
+
+  private static boolean artifactList(io.flytemigrate.ir.IrType t) {
+    return t instanceof io.flytemigrate.ir.IrType.ListOf l && l.element() instanceof io.flytemigrate.ir.IrType.Artifact;
+  }
+
+  /** The task that joins lists of lists of {@code c}'s element into one list, one per element type. */
+  private TaskDef flatten(LiteralType.Collection c) {
+    TaskDef done = flattens.get(c);
+    if (done != null) {
+      return done;
+    }
+    Context ctx = g.ctx;
+    LiteralType element = c.element();
+    String base = element instanceof LiteralType.Blob b
+        ? (b.dimensionality() == LiteralType.BlobDimensionality.SINGLE ? "flatten_files" : "flatten_directories")
+        : "flatten_lists";
+    String name = ctx.taskNames.claim(base);
+    TaskBody body = new TaskBody.PythonFunction(base, "",
+        "def " + base + "(lists):\n    return [item for items in lists for item in items]", 1,
+        TaskBody.PythonFunction.Style.DIRECT);
+    TaskDef def = new TaskDef(ctx.id(Identifier.ResourceType.TASK, ctx.tasksModule() + "." + name), TaskKind.PYTHON,
+        new TypedInterface(List.of(new Variable("lists", new LiteralType.Collection(c), "lists")),
+            List.of(new Variable("o0", c, "o0"))), TaskMetadata.DEFAULT,
+        Optional.of(new Container(ctx.options.image().orElse(TaskLowering.FLYTEKIT_IMAGE), Optional.empty(), List.of(),
+            List.of(), Resources.NONE, List.of(), Optional.empty())), Optional.empty(), List.of(), body,
+        new PythonRef(ctx.tasksModule(), name), Optional.of("Joins lists into one, as KFP collects the artifacts of"
+            + " nested loops."), "", io.flytemigrate.ir.diag.Span.NONE);
+    g.tasks.add(def);
+    flattens.put(c, def);
+    return def;
   }
 
   private Optional<Port> portOf(io.flytemigrate.ir.Node n, String input) {

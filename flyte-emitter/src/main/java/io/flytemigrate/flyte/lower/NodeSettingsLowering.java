@@ -60,6 +60,21 @@ final class NodeSettingsLowering {
     return new TaskMetadata(cache, cache ? PENDING_CACHE_VERSION : "", false, retries, timeout, Optional.empty());
   }
 
+  /**
+   * The settings of a node that runs a placeholder (see {@link Placeholders}): caching, retries
+   * and a timeout belong to the work the placeholder stands for, so they are reported DROPPED for
+   * the task that replaces it; attributes as for any node.
+   */
+  static void placeholder(TaskSettings s, String node, Context ctx) {
+    String reason = "`" + node + "` runs a placeholder; give the setting to the task that replaces it";
+    s.cache().ifPresent(c -> ctx.parity.dropped("setting", node + ": caching", s.span(), reason));
+    s.retry().ifPresent(r -> ctx.parity.dropped("setting", node + ": retries", r.span(), reason));
+    s.timeout().ifPresent(t -> ctx.parity.dropped("setting", node + ": timeout", s.span(), reason));
+    for (Attribute a : s.attributes()) {
+      ctx.parity.dropped("setting", node + ": " + a.key(), a.span(), "Flyte has no per-node setting `" + a.key() + "`");
+    }
+  }
+
   /** Whole seconds of an ISO-8601 duration such as {@code PT1H30M} or {@code P1D}. */
   static Optional<Long> seconds(String iso) {
     try {

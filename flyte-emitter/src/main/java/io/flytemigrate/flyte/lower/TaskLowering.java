@@ -59,6 +59,9 @@ final class TaskLowering {
   private final Map<String, String> baseNames = new HashMap<>();
   private final Set<String> reported = new HashSet<>();
   private Optional<LoweredTask> echo = Optional.empty();
+  private final Map<String, LoweredTask> placeholders = new HashMap<>();
+  /** What is read of opaque components' outputs, computed on first use. */
+  private Placeholders.Reads reads;
 
   TaskLowering(Context ctx) {
     this.ctx = ctx;
@@ -68,6 +71,14 @@ final class TaskLowering {
   Optional<LoweredTask> forNode(Component c, Node.TaskNode node, GraphScope scope) {
     TaskMetadata metadata = NodeSettingsLowering.metadata(node.settings(), node.id(), ctx);
     if (c instanceof Component.ContainerComponent cc) {
+      if (cc.container().image().isBlank()) {
+        report(c, () -> {
+          ctx.parity.dropped("component", c.id(), c.span(), "it names no image, and a Flyte container task needs one");
+          ctx.warn(Codes.ELEMENT_DROPPED, cc.container().span(), "component `" + c.id() + "` names no image, so its tasks"
+              + " are left out", "set the image the component's command runs in");
+        });
+        return Optional.empty();
+      }
       return Optional.of(container(c, cc.iface(), cc.description(), cc.container(), node, scope, metadata, Optional.empty()));
     }
     if (c instanceof Component.PythonComponent pc) {
@@ -91,14 +102,41 @@ final class TaskLowering {
       return Optional.of(python(pc, found.get(), node, scope, metadata));
     }
     if (c instanceof Component.OpaqueComponent oc) {
-      report(c, () -> {
-        ctx.parity.dropped("component", c.id(), c.span(), "a `" + oc.kind() + "` executor has no Flyte translation");
-        ctx.warn(Codes.ELEMENT_DROPPED, c.span(), "component `" + c.id() + "` runs a `" + oc.kind()
-            + "` executor, which has no Flyte translation, so its tasks are left out", "replace it with a container component");
-      });
-      return Optional.empty();
+      return Optional.of(placeholder(oc, node));
     }
     throw new IllegalArgumentException("not a task component: " + c.id());
+  }
+
+  /**
+   * The placeholder task of an opaque component, one per component (see {@link Placeholders}):
+   * flytekit's no-op {@code Echo} when nothing reads the component's outputs, else a Python task
+   * with its typed outputs that raises.
+   */
+  LoweredTask placeholder(Component.OpaqueComponent oc, Node.TaskNode node) {
+    LoweredTask done = placeholders.get(oc.id());
+    if (done != null) {
+      return done;
+    }
+    if (reads == null) {
+      reads = Placeholders.reads(ctx.pipeline);
+    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    List<Variable> out = List.of();
+    if (reads.components().contains(oc.id())) {
+      List<Port> ports = oc.iface().outputs().stream().map(p -> reads.typed(oc, p)).toList();
+      if (ports.size() == 1) {
+        out = List.of(new Variable("o0", typeOf(ports.get(0), false, oc, true).type(), "o0"));
+        outputs.put(ports.get(0).name(), "o0");
+      } else {
+        out = variables(ports, true, new NameTable("_").reserve(Names.PYTHON_KEYWORDS), outputs, oc, true);
+      }
+    }
+    String name = ctx.taskNames.claim(baseName(oc, Names.identifier(Names.withoutComponentPrefix(oc.id()))));
+    TaskDef def = Placeholders.task(ctx, oc, Placeholders.operatorClass(node), name, out);
+    ctx.tasks.add(def);
+    LoweredTask t = new LoweredTask(def, Map.of(), Map.copyOf(outputs));
+    placeholders.put(oc.id(), t);
+    return t;
   }
 
   /** flytekit's {@code Echo} task with no inputs: the else branch of a condition that has none. */
@@ -278,10 +316,7 @@ final class TaskLowering {
   }
 
   private Types.Mapped typeOf(Port p, boolean forContainer, Component c, boolean output) {
-    Optional<LiteralType> hint = p.defaultValue().flatMap(Values::elementOf);
-    if (output && hint.isEmpty()) {
-      hint = ctx.listHints.output(c.id(), p.name());
-    }
+    Optional<LiteralType> hint = output ? ctx.listHints.output(c.id(), p.name()) : ctx.listHints.input(c.id(), p.name());
     Types.Mapped m = Types.ofPort(p, hint, forContainer);
     m.approximation().ifPresent(a -> report(c.id() + "#" + p.name(),
         () -> ctx.parity.approximated("type", c.id() + ": " + p.name(), p.span(), io.flytemigrate.flyte.python.PythonTypes.annotation(m.type()), a)));

@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * IR types to the Flyte types flytekit derives from the annotations the Python writer emits
- * ({@code int}, {@code str}, {@code typing.List[str]}, {@code dict}, {@code FlyteFile},
- * {@code FlyteDirectory}, {@code typing.Optional[...]}). Where the IR says less than Flyte needs,
- * the result carries the approximation for the parity report.
+ * ({@code int}, {@code str}, {@code datetime.datetime}, {@code typing.List[str]}, {@code dict},
+ * {@code FlyteFile}, {@code FlyteDirectory}, {@code typing.Optional[...]}). Where the IR says less
+ * than Flyte needs, the type is inferred from the bindings ({@link ListHints}) or assumed, and the
+ * result carries the approximation for the parity report.
  */
 final class Types {
   private Types() {}
@@ -26,24 +27,27 @@ final class Types {
   /**
    * The Flyte type of an IR type.
    *
-   * @param listElement what a list of {@link IrType.Any} holds, when something else says so
+   * @param inferred the Flyte type {@link ListHints} inferred for a value whose IR type leaves
+   *     parts open ({@link IrType.Any}, a list of it); used when it fits what the IR does say, and
+   *     reported as the guess it is
    * @param forContainer whether the value is used by a raw container (task statuses become JSON
    *     text there, since copilot cannot template structs)
    */
-  static Mapped of(IrType type, Optional<LiteralType> listElement, boolean forContainer) {
+  static Mapped of(IrType type, Optional<LiteralType> inferred, boolean forContainer) {
+    if (ListHints.open(type) && inferred.isPresent() && fits(type, inferred.get())) {
+      return guessed(type, inferred.get());
+    }
     if (type instanceof IrType.Primitive p) {
       return Mapped.exact(LiteralType.simple(switch (p.scalar()) {
         case INT -> SimpleType.INTEGER;
         case FLOAT -> SimpleType.FLOAT;
         case STRING -> SimpleType.STRING;
         case BOOL -> SimpleType.BOOLEAN;
+        case DATETIME -> SimpleType.DATETIME;
       }));
     }
     if (type instanceof IrType.ListOf l) {
       if (l.element() instanceof IrType.Any) {
-        if (listElement.isPresent()) {
-          return Mapped.exact(new LiteralType.Collection(listElement.get()));
-        }
         return new Mapped(new LiteralType.Collection(LiteralType.simple(SimpleType.STRING)),
             Optional.of("the list's element type is not declared; `str` is assumed"));
       }
@@ -71,12 +75,36 @@ final class Types {
     throw new AssertionError(type);
   }
 
+  /** Whether {@code t} has the shape of {@code type}: anything for {@code Any}, a list for a list. */
+  private static boolean fits(IrType type, LiteralType t) {
+    if (type instanceof IrType.Any) {
+      return true;
+    }
+    if (type instanceof IrType.ListOf l) {
+      return t instanceof LiteralType.Collection c && fits(l.element(), c.element());
+    }
+    return of(type, Optional.empty(), false).type().equals(t);
+  }
+
+  /** An inferred type, reported with what was guessed. */
+  private static Mapped guessed(IrType type, LiteralType t) {
+    IrType at = type;
+    LiteralType guess = t;
+    while (at instanceof IrType.ListOf l && guess instanceof LiteralType.Collection c) {
+      at = l.element();
+      guess = c.element();
+    }
+    String annotation = io.flytemigrate.flyte.python.PythonTypes.annotation(guess);
+    String what = type instanceof IrType.ListOf ? "the list's element type is not declared" : "the value has no declared type";
+    return new Mapped(t, Optional.of(what + "; `" + annotation + "` is inferred from the values bound to it"));
+  }
+
   /**
    * The type of a port, made {@code typing.Optional[...]} when it may be left unset and has no
    * default. A final status is never optional: the translation always provides it.
    */
-  static Mapped ofPort(Port port, Optional<LiteralType> listElement, boolean forContainer) {
-    Mapped m = of(port.type(), listElement, forContainer);
+  static Mapped ofPort(Port port, Optional<LiteralType> inferred, boolean forContainer) {
+    Mapped m = of(port.type(), inferred, forContainer);
     if (port.optional() && port.defaultValue().isEmpty() && !(m.type() instanceof LiteralType.Union)
         && !(port.type() instanceof IrType.TaskStatus)) {
       return new Mapped(LiteralType.optional(m.type(), tag(m.type())), m.approximation());

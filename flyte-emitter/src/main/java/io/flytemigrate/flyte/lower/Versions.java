@@ -90,7 +90,8 @@ final class Versions {
 
   private TaskDef versionedTask(TaskDef t) {
     TaskDef withRefs = t.body() instanceof TaskBody.DynamicLoop d
-        ? t.withBody(new TaskBody.DynamicLoop(d.itemsInput(), ref(d.body()), d.arguments(), d.collected()))
+        ? t.withBody(new TaskBody.DynamicLoop(d.itemsInput(), ref(d.body()), d.arguments(),
+            d.collected().stream().map(c -> c.withFlattenedBy(c.flattenedBy().map(this::ref))).toList()))
         : t;
     String v = versions.computeIfAbsent(key(t.id()), k -> hash(withRefs.withId(t.id().withVersion(""))));
     return withRefs.withId(t.id().withVersion(v));

@@ -2,6 +2,7 @@ package io.flytemigrate.flyte.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a task runs, as far as the Python writer must know it. The package writer needs only
@@ -91,6 +92,16 @@ public sealed interface TaskBody {
       }
     }
 
+    /**
+     * The JSON text of the current item ({@code path} empty) or of a field of it, for an input
+     * that takes text: {@code json.dumps(item["a"])}.
+     */
+    record ItemJson(List<String> path) implements LoopValue {
+      public ItemJson {
+        path = List.copyOf(path);
+      }
+    }
+
     /** The same value in every iteration: this input of the dynamic task. */
     record Passed(String taskInput) implements LoopValue {
       public Passed {
@@ -99,11 +110,22 @@ public sealed interface TaskBody {
     }
   }
 
-  /** A dynamic task output that is the list of one body output over all iterations. */
-  record Collected(String taskOutput, String bodyOutput) {
+  /**
+   * A dynamic task output that is the list of one body output over all iterations.
+   *
+   * @param flattenedBy when the body output is itself a list, the task that joins the lists into
+   *     one (KFP collects the artifacts of nested loops into one flat list)
+   */
+  record Collected(String taskOutput, String bodyOutput, Optional<Identifier> flattenedBy) {
     public Collected {
       Objects.requireNonNull(taskOutput, "taskOutput");
       Objects.requireNonNull(bodyOutput, "bodyOutput");
+      Objects.requireNonNull(flattenedBy, "flattenedBy");
+    }
+
+    /** The same output, joined by {@code task} (a reference with its version filled in, say). */
+    public Collected withFlattenedBy(Optional<Identifier> task) {
+      return new Collected(taskOutput, bodyOutput, task);
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * The {@code @dynamic} task of a loop: a plain Python {@code for} over the items that calls the
- * loop's body workflow once per item, taking fields of JSON items apart ({@code item["a"]}) and
- * collecting the body's outputs into lists.
+ * loop's body workflow once per item, taking fields of JSON items apart ({@code item["a"]}, or
+ * {@code json.dumps(item["a"])} for an input that takes text) and collecting the body's outputs
+ * into lists (joined by a task when each is a list KFP would have flattened).
  */
 final class DynamicTaskCode {
   /** Declares a return annotation (a NamedTuple when needed) before the function. */
@@ -52,9 +53,10 @@ final class DynamicTaskCode {
       if (a.value() instanceof TaskBody.LoopValue.Item) {
         value = item;
       } else if (a.value() instanceof TaskBody.LoopValue.ItemField f) {
-        StringBuilder b = new StringBuilder(item);
-        f.path().forEach(k -> b.append('[').append(PyText.str(k)).append(']'));
-        value = b.toString();
+        value = field(item, f.path());
+      } else if (a.value() instanceof TaskBody.LoopValue.ItemJson j) {
+        imports.std("json");
+        value = "json.dumps(" + field(item, j.path()) + ")";
       } else {
         value = ((TaskBody.LoopValue.Passed) a.value()).taskInput();
       }
@@ -74,7 +76,7 @@ final class DynamicTaskCode {
       src.indent();
       src.expr("", PyExpr.call(results + ".append", call), "");
       src.dedent();
-      src.line("return " + results);
+      src.expr("return ", joined(collected.get(0), PyExpr.atom(results)), "");
     } else {
       String result = WorkflowModuleWriter.fresh(locals, "result");
       List<String> lists = new ArrayList<>();
@@ -91,9 +93,42 @@ final class DynamicTaskCode {
         src.expr("", PyExpr.call(lists.get(i) + ".append", PyExpr.atom(result + "." + collected.get(i).bodyOutput())), "");
       }
       src.dedent();
-      WorkflowModuleWriter.returnValues(src, lists.stream().map(PyExpr::atom).toList());
+      List<PyExpr> values = new ArrayList<>();
+      for (int i = 0; i < collected.size(); i++) {
+        values.add(joined(collected.get(i), PyExpr.atom(lists.get(i))));
+      }
+      WorkflowModuleWriter.returnValues(src, values);
     }
     src.dedent();
   }
 
+  /** {@code item["a"]["b"]}. */
+  private static String field(String item, List<String> path) {
+    StringBuilder b = new StringBuilder(item);
+    path.forEach(k -> b.append('[').append(PyText.str(k)).append(']'));
+    return b.toString();
+  }
+
+  /** The collected list, or, for lists of lists KFP flattens, the task call that joins them. */
+  private PyExpr joined(TaskBody.Collected c, PyExpr list) {
+    if (c.flattenedBy().isEmpty()) {
+      return list;
+    }
+    TaskDef flatten = project.task(c.flattenedBy().get()).orElseThrow();
+    String input = flatten.iface().inputs().get(0).name();
+    return PyExpr.call(taskReference(flatten), PyExpr.kw(input, list));
+  }
+
+  /** How the workflow module names a task of the project's (or a batch's shared) tasks module. */
+  private String taskReference(TaskDef t) {
+    String mod = t.python().module();
+    String pkg = mod.endsWith(".tasks") ? mod.substring(0, mod.length() - ".tasks".length()) : mod;
+    if (pkg.equals(project.pythonPackage())) {
+      imports.local(pkg, "tasks");
+      return "tasks." + t.python().name();
+    }
+    String alias = pkg.replace('.', '_') + "_tasks";
+    imports.local(pkg, "tasks as " + alias);
+    return alias + "." + t.python().name();
+  }
 }

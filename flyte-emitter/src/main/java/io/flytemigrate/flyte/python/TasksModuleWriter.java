@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The shared tasks module: images, container tasks and native Python tasks, in registration order,
- * each with a comment naming the KFP component it came from.
+ * each with a comment naming the KFP component it came from; a placeholder for an operator Flyte
+ * cannot run has a comment with the operator's kind and source text instead.
  */
 final class TasksModuleWriter {
   private final FlyteProject project;
@@ -237,7 +238,8 @@ final class TasksModuleWriter {
 
   private void echo(PySource src, TaskDef t) {
     imports.from("flytekit.core.task", "Echo");
-    t.description().ifPresent(d -> src.comment(d));
+    // A placeholder's comment says what it stands for, line by line, with the source's text.
+    t.description().ifPresent(d -> List.of(d.split("\n", -1)).forEach(src::comment));
     src.expr(t.python().name() + " = ", PyExpr.call("Echo", PyExpr.kw("name", PyExpr.atom(PyText.str(t.id().name())))), "");
   }
 

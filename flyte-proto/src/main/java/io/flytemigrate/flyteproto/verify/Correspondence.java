@@ -79,7 +79,9 @@ final class Correspondence {
     }
     if (s instanceof SourceProducer.Constant sc && f instanceof FlyteProducer.Constant fc) {
       if (sc.value() instanceof io.flytemigrate.ir.Value.ListValue l) {
-        return l.items().stream().anyMatch(v -> ValueCompare.equal(v, fc.scalar())) || l.items().isEmpty();
+        // The list item by item (the package's collection, traced to its items), or whole (as text).
+        return l.items().stream().anyMatch(v -> ValueCompare.equal(v, fc.scalar())) || l.items().isEmpty()
+            || ValueCompare.equal(sc.value(), fc.scalar());
       }
       return ValueCompare.equal(sc.value(), fc.scalar());
     }

@@ -181,6 +181,18 @@ final class EntityRules {
       return;
     }
     String kickoff = lp.getSpec().getEntityMetadata().getSchedule().getKickoffTimeInputArg();
+    if (!kickoff.isEmpty()) {
+      Interface.Variable v = inputs.get(kickoff);
+      if (v == null || lp.getSpec().getFixedInputs().getLiteralsMap().containsKey(kickoff)) {
+        sink.report(Codes.VERIFY_INVALID_ENTITY, at, "the schedule of " + name + " passes its kickoff time to `" + kickoff
+            + "`, which is not a free input of its workflow", "flyteadmin requires the kickoff time input to be a workflow"
+            + " input that the launch plan does not fix");
+      } else if (!v.getType().hasSimple() || v.getType().getSimple() != Types.SimpleType.DATETIME) {
+        sink.report(Codes.VERIFY_INVALID_ENTITY, at, "the schedule of " + name + " passes its kickoff time to `" + kickoff
+            + "`, which is not a `datetime` input", "flyteadmin requires the kickoff time input to be a plain datetime"
+            + " (not optional)");
+      }
+    }
     for (String input : new java.util.TreeSet<>(inputs.keySet())) {
       boolean fixed = lp.getSpec().getFixedInputs().getLiteralsMap().containsKey(input);
       Interface.Parameter p = params.get(input);

@@ -77,13 +77,55 @@ final class ValueCompare {
       case FLOAT_VALUE:
         return numeric(v, p.getFloatValue());
       case STRING_VALUE:
-        return v instanceof Value.Str s ? s.value().equals(p.getStringValue()) : text(v).equals(p.getStringValue());
+        if (v instanceof Value.Str s) {
+          return s.value().equals(p.getStringValue());
+        }
+        // A value passed as text: the same value when the text reads back as it (JSON); a scalar
+        // also when it prints as the messages print it (`True` is not JSON).
+        return JsonText.parse(p.getStringValue()).map(j -> same(v, j)).orElse(false)
+            || (!(v instanceof Value.ListValue || v instanceof Value.MapValue) && text(v).equals(p.getStringValue()));
       case BOOLEAN:
         return v instanceof Value.Bool b ? b.value() == p.getBoolean()
             : v instanceof Value.Str s && s.value().equalsIgnoreCase(Boolean.toString(p.getBoolean()));
       default:
         return false;
     }
+  }
+
+  /**
+   * Whether two source values are the same value: numbers numerically, lists item by item,
+   * objects key by key in any order.
+   */
+  static boolean same(Value a, Value b) {
+    if (b instanceof Value.Int i) {
+      return numeric(a, i.value()) && !(a instanceof Value.Str);
+    }
+    if (b instanceof Value.Float f) {
+      return numeric(a, f.value()) && !(a instanceof Value.Str);
+    }
+    if (a instanceof Value.ListValue la && b instanceof Value.ListValue lb) {
+      if (la.items().size() != lb.items().size()) {
+        return false;
+      }
+      for (int i = 0; i < la.items().size(); i++) {
+        if (!same(la.items().get(i), lb.items().get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof Value.MapValue ma && b instanceof Value.MapValue mb) {
+      if (ma.entries().size() != mb.entries().size()) {
+        return false;
+      }
+      for (Value.Entry e : ma.entries()) {
+        if (mb.entries().stream().noneMatch(x -> x.key().equals(e.key()) && same(e.value(), x.value()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
   }
 
   private static boolean numeric(Value v, double d) {
