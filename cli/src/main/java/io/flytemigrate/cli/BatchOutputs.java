@@ -41,14 +41,16 @@ final class BatchOutputs {
     return new BatchResult(inputs, r.merged());
   }
 
-  static List<OutputFile> files(BatchConversion.Result r, BatchResult batch, boolean strict, LoweringOptions options) {
+  /** @param out OUT, to name the sources in the manifest relative to it */
+  static List<OutputFile> files(BatchConversion.Result r, BatchResult batch, boolean strict, LoweringOptions options,
+      java.nio.file.Path out) {
     List<OutputFile> files = new ArrayList<>(r.sharedFiles());
     List<BatchConversion.Unit> converted = r.units().stream().filter(BatchConversion.Unit::converted).toList();
     for (BatchConversion.Unit u : converted) {
       files.addAll(u.projectFiles);
     }
     r.packageFile().ifPresent(files::add);
-    files.add(text(ConvertManifest.FILE_NAME, manifest(converted, options)));
+    files.add(text(ConvertManifest.FILE_NAME, manifest(converted, options, out)));
     boolean one = r.units().size() == 1;
     for (BatchConversion.Unit u : converted) {
       String dir = one ? "" : PIPELINES_DIR + "/" + u.pythonPackage + "/";
@@ -72,14 +74,15 @@ final class BatchOutputs {
    * {@code flyte-migrate.json}: for one pipeline the manifest {@code verify OUT} reads; for a batch
    * the same fields, plus every converted pipeline with its source, name and Python package.
    */
-  private static String manifest(List<BatchConversion.Unit> converted, LoweringOptions options) {
+  private static String manifest(List<BatchConversion.Unit> converted, LoweringOptions options, java.nio.file.Path out) {
     if (converted.size() == 1) {
-      return new ConvertManifest(converted.get(0).input.display(), io.flytemigrate.flyteproto.pack.FlytePackage.FILE_NAME,
-          options).toJson();
+      return new ConvertManifest(fromOut(out, converted.get(0).input.path()),
+          io.flytemigrate.flyteproto.pack.FlytePackage.FILE_NAME, options).toJson();
     }
     JsonWriter w = new JsonWriter().beginObject();
     w.name("version").number(ConvertManifest.VERSION);
     w.name("package").string(io.flytemigrate.flyteproto.pack.FlytePackage.FILE_NAME);
+    w.name("sourceBase").string(ConvertManifest.SOURCE_BASE_OUTPUT);
     w.name("options").beginObject();
     w.name("project").string(options.project().orElse(null));
     w.name("domain").string(options.domain().orElse(null));
@@ -89,12 +92,22 @@ final class BatchOutputs {
     w.endObject();
     w.name("pipelines").beginArray();
     for (BatchConversion.Unit u : converted) {
-      w.beginObject().name("source").string(u.input.display()).name("pipeline").string(u.pipelineName)
+      if (u.variantOf != null) {
+        // A variant runs as a launch plan of another pipeline's workflow: nothing of its own to verify.
+        continue;
+      }
+      w.beginObject().name("input").string(u.input.display()).name("source").string(fromOut(out, u.input.path())).name("pipeline").string(u.pipelineName)
           .name("pythonPackage").string(u.pythonPackage).name("workflow")
           .string(u.project.pipelineWorkflow().id().name()).endObject();
     }
     w.endArray();
     return w.endObject().toJson();
+  }
+
+  /** The path of a source relative to OUT, with forward slashes. */
+  private static String fromOut(java.nio.file.Path out, java.nio.file.Path source) {
+    java.nio.file.Path base = out.toAbsolutePath().normalize();
+    return base.relativize(source.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
   private static OutputFile text(String path, String text) {

@@ -228,7 +228,7 @@ final class ConvertCommand implements Callable<Integer> {
     boolean anyConverted = result.units().stream().anyMatch(BatchConversion.Unit::converted);
     boolean written = false;
     if (!(oneUnit && !anyConverted) && !(single && !found.diagnostics().isEmpty())) {
-      List<OutputFile> files = BatchOutputs.files(result, batch, strict, options);
+      List<OutputFile> files = BatchOutputs.files(result, batch, strict, options, out);
       try {
         AtomicOutput.write(out, files, force);
         written = true;

@@ -148,10 +148,13 @@ final class VerifyCommand implements Callable<Integer> {
         manifest = text.value().flatMap(t -> ConvertManifest.parse(manifestPath, t.text(), found));
       }
       packagePath = join(out, manifest.map(ConvertManifest::packageFile).orElse(FlytePackage.FILE_NAME));
+      if (manifest.isPresent() && sourcePath == null && !manifest.get().pipelines().isEmpty()) {
+        return batch(packagePath, manifest.get(), found, sources);
+      }
       if (manifest.isPresent()) {
         options = manifest.get().options();
         if (sourcePath == null) {
-          sourcePath = manifest.get().source();
+          sourcePath = manifest.get().resolve(out, manifest.get().source());
         }
       }
       if (sourcePath == null && manifest.isEmpty() && !found.hasErrors()) {
@@ -193,6 +196,58 @@ final class VerifyCommand implements Callable<Integer> {
     return errors == 0
         ? "`" + packagePath + "` matches `" + src.path() + "`"
         : "`" + packagePath + "` does not match `" + src.path() + "`: " + errors + (errors == 1 ? " error" : " errors");
+  }
+
+  /** Verifies every pipeline a batch manifest lists against the one package of the batch. */
+  private String batch(String packagePath, ConvertManifest manifest, DiagnosticSink found, Map<String, SourceFile> sources) {
+    Optional<byte[]> pkg = readPackage(packagePath, found);
+    if (pkg.isEmpty()) {
+      return "`" + packagePath + "` was not verified";
+    }
+    int matched = 0;
+    Map<String, List<Pipeline>> read = new LinkedHashMap<>();
+    for (ConvertManifest.Entry e : manifest.pipelines()) {
+      String path = manifest.resolve(out, e.source());
+      List<Pipeline> pipelines = read.computeIfAbsent(path, p -> readAll(p, found, sources));
+      Optional<Pipeline> pipeline = pipelines.stream().filter(p -> p.name().equals(e.pipeline())).findFirst();
+      if (pipeline.isEmpty()) {
+        found.report(Codes.UNREADABLE_FILE, Span.at(path, 1, 1), "`" + path + "` holds no pipeline `"
+            + e.pipeline() + "` any more", "convert it again, or verify its package with --source");
+        continue;
+      }
+      LoweringOptions options = manifest.options().withPythonPackage(e.pythonPackage());
+      Optional<ParityReport> parity = FlyteLowering.lower(pipeline.get(), options).value().map(Lowered::parity);
+      List<Diagnostic> verified = Verifier.verify(packagePath, pkg.get(), pipeline.get(), parity, Optional.of(e.workflow()));
+      found.addAll(verified);
+      if (Verifier.passed(verified)) {
+        matched++;
+      }
+    }
+    int total = manifest.pipelines().size();
+    return matched == total
+        ? "`" + packagePath + "` matches its " + total + " source pipelines"
+        : "`" + packagePath + "` does not match " + (total - matched) + " of its " + total + " source pipelines";
+  }
+
+  /** The pipelines of a source file, or none with diagnostics. */
+  private List<Pipeline> readAll(String path, DiagnosticSink found, Map<String, SourceFile> sources) {
+    Outcome<SourceFile> loaded = InputFiles.read(path);
+    found.addAll(loaded.diagnostics());
+    if (loaded.value().isEmpty()) {
+      return List.of();
+    }
+    SourceFile src = loaded.value().get();
+    sources.put(src.path(), src);
+    Optional<PipelineReader> reader = Readers.pick(readers, src);
+    if (reader.isEmpty()) {
+      found.report(Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(src.path(), 1, 1),
+              "`" + src.path() + "` is not in a format flyte-migrate can read")
+          .withHelp("supported formats: " + Readers.formatNames(readers)));
+      return List.of();
+    }
+    Outcome<List<Pipeline>> all = reader.get().readAll(src);
+    found.addAll(all.diagnostics());
+    return all.hasErrors() ? List.of() : all.value().orElse(List.of());
   }
 
   private static Optional<byte[]> readPackage(String path, DiagnosticSink found) {

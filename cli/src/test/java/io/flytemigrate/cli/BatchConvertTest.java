@@ -147,6 +147,25 @@ class BatchConvertTest {
   }
 
   @Test
+  void verifyChecksEveryPipelineOfABatchAgainstItsOnePackage() throws IOException {
+    write("in/a.yaml", PIPELINE.formatted("wc", "alpha"));
+    write("in/b.yaml", PIPELINE.formatted("ls", "beta"));
+    Path out = dir.resolve("out");
+    assertEquals(0, run("convert", dir.resolve("in").toString(), "-o", out.toString(), "--progress", "none").exit());
+    String manifest = Files.readString(out.resolve("flyte-migrate.json"));
+    assertTrue(manifest.contains("\"source\": \"../in/a.yaml\""), manifest);
+    Cli verified = run("verify", out.toString(), "--diagnostics", "short");
+    assertEquals(0, verified.exit(), verified::toString);
+    assertEquals("`" + out + "/flyte-package.tgz` matches its 2 source pipelines\n", verified.out());
+
+    // Changing a source after the conversion is caught.
+    write("in/b.yaml", PIPELINE.formatted("ls", "beta").replace("dependentTasks:\n        - say\n", ""));
+    Cli changed = run("verify", out.toString(), "--diagnostics", "short");
+    assertEquals(1, changed.exit(), changed::toString);
+    assertTrue(changed.out().contains("does not match 1 of its 2 source pipelines"), changed::toString);
+  }
+
+  @Test
   void oneBadFileNeverStopsTheBatch() throws IOException {
     write("in/good.yaml", PIPELINE.formatted("wc", "good"));
     write("in/broken.yaml", "pipelineInfo: [unclosed\n");

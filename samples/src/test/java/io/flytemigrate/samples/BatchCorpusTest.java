@@ -204,7 +204,7 @@ class BatchCorpusTest {
     Set<String> sources = new TreeSet<>();
     Set<String> packages = new TreeSet<>();
     for (Map<String, Object> p : pipelines) {
-      sources.add((String) p.get("source"));
+      sources.add((String) p.get("input"));
       String pkg = (String) p.get("pythonPackage");
       assertTrue(packages.add(pkg), "two pipelines in package " + pkg);
       assertTrue(pkg.matches("[a-z_][a-z0-9_]*"), pkg);
@@ -429,8 +429,8 @@ class BatchCorpusTest {
     TreeMap<String, byte[]> tb = tree(eight);
     assertTrue(ta.size() > 500, "the subset's project: " + ta.size() + " files");
     String manifest = new String(ta.get("flyte-migrate.json"), StandardCharsets.UTF_8);
-    assertTrue(manifest.contains("\"source\": \"example_dags/example_bash_operator.py\""), "an Airflow DAG converted");
-    assertTrue(manifest.contains("\"source\": \"valid/hello_world.yaml\""), "a KFP pipeline converted");
+    assertTrue(manifest.contains("\"input\": \"example_dags/example_bash_operator.py\""), "an Airflow DAG converted");
+    assertTrue(manifest.contains("\"input\": \"valid/hello_world.yaml\""), "a KFP pipeline converted");
     assertEquals(ta.keySet(), tb.keySet());
     for (String k : ta.keySet()) {
       assertArrayEquals(ta.get(k), tb.get(k), k);

@@ -172,7 +172,7 @@ class BatchHostileTest {
     assertTrue(run.err().contains("in/loop1.yaml: note[FM0006]: `in/loop1.yaml` is a link to nothing that can be read"),
         () -> BatchCorpusTest.brief(run));
     String manifest = Files.readString(out.resolve("flyte-migrate.json"), StandardCharsets.UTF_8);
-    assertTrue(manifest.contains("\"source\": \"in/link.yaml\""), manifest);
+    assertTrue(manifest.contains("\"input\": \"in/link.yaml\""), manifest);
     assertFalse(manifest.contains("inner"), "a linked directory was followed:\n" + manifest);
     assertTrue(Files.isRegularFile(out.resolve("linked/workflows/linked.py")));
   }

@@ -32,6 +32,16 @@ public final class Verifier {
    * @return the findings, sorted; none at error severity means the package passed
    */
   public static List<Diagnostic> verify(String packageName, byte[] packageBytes, Pipeline pipeline, Optional<ParityReport> parity) {
+    return verify(packageName, packageBytes, pipeline, parity, Optional.empty());
+  }
+
+  /**
+   * The same, for a package that holds several pipelines (a batch): {@code workflow} names the
+   * registered workflow that is the pipeline; without it, or when the package has no such
+   * workflow, the workflow whose nodes carry most of the pipeline's task names is taken.
+   */
+  public static List<Diagnostic> verify(String packageName, byte[] packageBytes, Pipeline pipeline, Optional<ParityReport> parity,
+      Optional<String> workflow) {
     DiagnosticSink sink = new DiagnosticSink();
     Span at = Span.at(packageName, 0, 0);
     PackageContents contents = PackageContents.read(packageName, packageBytes, sink);
@@ -45,7 +55,8 @@ public final class Verifier {
     Map<String, Span> spans = new HashMap<>();
     collectSpans(pipeline.root(), spans);
     new BindingTypeCheck(graph, name -> spans.getOrDefault(name, pipeline.span()), sink).run();
-    Optional<Workflow.WorkflowTemplate> root = PipelineWorkflow.find(graph, pipeline);
+    Optional<Workflow.WorkflowTemplate> root = workflow.filter(graph.registeredWorkflows::contains)
+        .map(graph.workflows::get).or(() -> PipelineWorkflow.find(graph, pipeline));
     if (root.isEmpty()) {
       sink.report(Codes.VERIFY_MISSING_TASK, pipeline.span(), "package `" + packageName + "` holds no workflow for pipeline `"
           + pipeline.name() + "`", "the pipeline becomes a registered workflow with a default launch plan");
