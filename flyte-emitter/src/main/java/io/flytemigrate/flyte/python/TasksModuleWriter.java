@@ -53,7 +53,9 @@ final class TasksModuleWriter {
       }
     }
     PySource out = new PySource();
-    Headers.module(out, project, "Tasks of the pipeline, one per KFP component (and variant).");
+    Headers.module(out, project, project.workflows().isEmpty()
+        ? "Tasks that several pipelines of the batch share, one per identical component."
+        : "Tasks of the pipeline, one per KFP component (and variant).");
     imports.write(out);
     preamble(out);
     out.blank(2);
