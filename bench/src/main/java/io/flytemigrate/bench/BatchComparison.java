@@ -3,16 +3,32 @@ package io.flytemigrate.bench;
 import java.util.List;
 
 /**
- * One corpus set's batch, end to end ({@code convert}), parse-only and {@code inspect}, over the
- * same replicated files, pass by pass (the passes alternate, floor first, so all get the same
- * warm-up).
+ * One corpus set's batch, end to end ({@code convert}'s stages file by file), parse-only and
+ * {@code inspect}, over the same replicated files, pass by pass (the passes alternate, floor
+ * first, so all get the same warm-up); and the real batch command over the same directory, once
+ * per thread count, each in a fresh JVM.
  */
 public record BatchComparison(String set, int originals, int copies, List<BatchRun.Result> endToEnd,
-    List<BatchRun.Result> floor, List<BatchRun.Result> inspect) {
+    List<BatchRun.Result> floor, List<BatchRun.Result> inspect, List<CommandBatch.Result> command) {
   public BatchComparison {
     endToEnd = List.copyOf(endToEnd);
     floor = List.copyOf(floor);
     inspect = List.copyOf(inspect);
+    command = List.copyOf(command);
+  }
+
+  /** The command run on one thread, if it was made. */
+  public java.util.Optional<CommandBatch.Result> commandOnOneThread() {
+    return command.stream().filter(c -> c.jobs() == 1).findFirst();
+  }
+
+  /**
+   * The real command on one thread in a fresh JVM over the last (warm) parse-only pass, wall time:
+   * what a user's one {@code convert DIR} call costs over parsing alone. NaN when not measured.
+   */
+  public double commandRatio() {
+    return commandOnOneThread().filter(CommandBatch.Result::finished)
+        .map(c -> (double) c.wallNanos() / lastFloor().wallNanos()).orElse(Double.NaN);
   }
 
   /** {@code inspect}'s last pass over parse-only's, wall time; NaN when it was not run. */

@@ -37,6 +37,7 @@ public final class ColdRun {
     out.put("threadCpuNanos", thread);
     out.put("processCpuNanos", process);
     out.put("diagnostics", done.diagnostics().size());
+    out.put("errors", done.diagnostics().stream().filter(io.flytemigrate.ir.diag.Diagnostic::isError).count());
     out.put("failure", done.failure().orElse("none").replace(' ', '_'));
     clock.totals().forEach((stage, nanos) -> out.put("stage." + stage, nanos));
     Child.report(out);
@@ -65,7 +66,7 @@ public final class ColdRun {
       });
       return new Result(shape, (int) child.longValue("tasks"), child.longValue("wallNanos"),
           child.longValue("threadCpuNanos"), child.longValue("processCpuNanos"), stages,
-          child.longValue("diagnostics") == 0 && "none".equals(child.values().get("failure")));
+          child.longValue("errors") == 0 && "none".equals(child.values().get("failure")));
     }
   }
 

@@ -52,6 +52,8 @@ public final class Harness {
     switch (args.get(0)) {
       case "cold" -> ColdRun.runHere(Shape.valueOf(args.get(1)), Integer.parseInt(args.get(2)));
       case "small-heap" -> SmallHeapRun.runHere(Path.of(args.get(1)));
+      case "command" -> CommandBatch.runHere(Path.of(args.get(1)), Path.of(args.get(2)), Integer.parseInt(args.get(3)));
+      case "lowering-profile" -> LoweringProfile.runHere(Path.of(args.get(1)), Integer.parseInt(args.get(2)));
       default -> throw new IllegalArgumentException("unknown child measurement " + args.get(0));
     }
   }
@@ -63,7 +65,14 @@ public final class Harness {
       List<BatchComparison> batches = options.runs(Options.Part.BATCH) ? batches(scratch) : List.of();
       List<ScalingRun.Result> scaling = options.runs(Options.Part.SCALING) ? scaling() : List.of();
       List<ColdRun.Result> cold = options.runs(Options.Part.COLD) ? cold() : List.of();
-      Optional<SmallHeapRun.Result> smallHeap = options.runs(Options.Part.SMALL_HEAP) ? smallHeap(scratch) : Optional.empty();
+      Optional<SmallHeapRun.Result> smallHeap = Optional.empty();
+      Optional<CommandBatch.Result> smallHeapCommand = Optional.empty();
+      if (options.runs(Options.Part.SMALL_HEAP)) {
+        SmallHeap both = smallHeap(scratch);
+        smallHeap = both.loop();
+        smallHeapCommand = both.command();
+      }
+      Optional<LoweringProfile.Result> lowering = options.runs(Options.Part.LOWERING) ? lowering() : Optional.empty();
       List<CliTiming.Result> cli = new ArrayList<>();
       Optional<String> cliFile = Optional.empty();
       Optional<Long> archive = Optional.empty();
@@ -77,7 +86,8 @@ public final class Harness {
           archive = cli(jar, file.get(), scratch, cli);
         }
       }
-      Results results = new Results(Results.Machine.current(), batches, scaling, cold, smallHeap, cli, cliFile, archive);
+      Results results = new Results(Results.Machine.current(), batches, scaling, cold, smallHeap, smallHeapCommand, lowering,
+          cli, cliFile, archive);
       List<Target> targets = Targets.check(results);
       System.out.print(Report.table(results, targets));
       Files.createDirectories(options.out().toAbsolutePath().getParent());
@@ -89,7 +99,7 @@ public final class Harness {
     }
   }
 
-  private List<BatchComparison> batches(Path scratch) throws IOException {
+  private List<BatchComparison> batches(Path scratch) throws IOException, InterruptedException {
     List<BatchComparison> out = new ArrayList<>();
     for (CorpusSet set : CorpusSet.all()) {
       Path source = options.corpus().resolve(set.folder());
@@ -111,8 +121,13 @@ public final class Harness {
         log.println("bench: (a) inspect pass " + round);
         inspect.add(BatchRun.run(set.name() + " inspect", replica.dir(), Stages.inspectFromFile()));
       }
+      List<CommandBatch.Result> command = new ArrayList<>();
+      for (int jobs : commandJobs()) {
+        log.println("bench: (a) the real command, convert DIR --jobs " + jobs + ", fresh JVM, over " + replica.files() + " files");
+        command.add(CommandBatch.inChild(set.name(), replica, jobs, 0, scratch));
+      }
       replica.delete();
-      out.add(new BatchComparison(set.name(), originals, options.copies(), endToEnd, floor, inspect));
+      out.add(new BatchComparison(set.name(), originals, options.copies(), endToEnd, floor, inspect, command));
     }
     return out;
   }
@@ -120,9 +135,17 @@ public final class Harness {
   private List<ScalingRun.Result> scaling() {
     List<ScalingRun.Result> out = new ArrayList<>();
     for (Shape shape : options.shapes()) {
+      ScalingRun.Result previous = null;
       for (int size : options.sizes()) {
+        if (previous != null && previous.failure().isEmpty() && previous.wallNanos() > ScalingRun.SKIP_AFTER_NANOS) {
+          log.println("bench: (c) synthetic " + shape + " " + size + " tasks skipped: " + previous.tasks()
+              + " tasks already took " + Math.round(previous.wallNanos() / 1e9) + " s");
+          out.add(ScalingRun.skipped(shape, size, previous));
+          continue;
+        }
         log.println("bench: (c) synthetic " + shape + " " + size + " tasks");
-        out.add(ScalingRun.run(shape, size));
+        previous = ScalingRun.run(shape, size);
+        out.add(previous);
       }
     }
     return out;
@@ -137,21 +160,44 @@ public final class Harness {
     return out;
   }
 
-  private Optional<SmallHeapRun.Result> smallHeap(Path scratch) throws IOException, InterruptedException {
+  /** One thread, and as many as the machine has cores (when that is more). */
+  private static List<Integer> commandJobs() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return cores > 1 ? List.of(1, cores) : List.of(1);
+  }
+
+  /** The small-heap batch through the per-file loop and through the real command. */
+  private record SmallHeap(Optional<SmallHeapRun.Result> loop, Optional<CommandBatch.Result> command) {}
+
+  private SmallHeap smallHeap(Path scratch) throws IOException, InterruptedException {
     CorpusSet set = CorpusSet.all().get(0);
     Path source = options.corpus().resolve(set.folder());
     if (!Files.isDirectory(source)) {
-      return Optional.empty();
+      return new SmallHeap(Optional.empty(), Optional.empty());
     }
     int originals = Replica.filesBelow(source).size();
     int copies = (options.smallHeapFiles() + originals - 1) / originals;
-    log.println("bench: (a) " + copies * originals + " files with -Xmx" + options.smallHeapMegabytes() + "m ...");
+    int mb = options.smallHeapMegabytes();
+    log.println("bench: (a) " + copies * originals + " files with -Xmx" + mb + "m, file by file ...");
     Replica replica = Replica.make(source, copies, scratch.resolve("small-heap"));
     try {
-      return Optional.of(SmallHeapRun.inChild(replica.dir(), options.smallHeapMegabytes()));
+      SmallHeapRun.Result loop = SmallHeapRun.inChild(replica.dir(), mb);
+      int jobs = commandJobs().get(commandJobs().size() - 1);
+      log.println("bench: (a) the same files with -Xmx" + mb + "m through convert DIR --jobs " + jobs + " ...");
+      CommandBatch.Result command = CommandBatch.inChild(set.name(), replica, jobs, mb, scratch);
+      return new SmallHeap(Optional.of(loop), Optional.of(command));
     } finally {
       replica.delete();
     }
+  }
+
+  private Optional<LoweringProfile.Result> lowering() throws IOException, InterruptedException {
+    Path source = options.corpus().resolve(CorpusSet.all().get(0).folder());
+    if (!Files.isDirectory(source)) {
+      return Optional.empty();
+    }
+    log.println("bench: (a) profiling the lowering over " + source.getFileName() + " for " + options.profileSeconds() + " s");
+    return Optional.of(LoweringProfile.inChild(source, options.profileSeconds()));
   }
 
   private Optional<Long> cli(Path jar, Path file, Path scratch, List<CliTiming.Result> out)

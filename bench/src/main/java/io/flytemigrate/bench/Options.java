@@ -20,6 +20,7 @@ import java.util.Set;
  * @param sizes synthetic pipeline sizes, in tasks
  * @param cliRuns runs per timed command line
  * @param smallHeapFiles files in the small-heap batch
+ * @param profileSeconds how long the lowering is profiled
  * @param cliJar the {@code flyte-migrate} jar the CLI timing starts
  * @param skip measurements not to run
  */
@@ -33,11 +34,12 @@ public record Options(
     int cliRuns,
     int smallHeapFiles,
     int smallHeapMegabytes,
+    int profileSeconds,
     Path out,
     Path cliJar,
     Set<Part> skip) {
   /** The measurements, by the name {@code --skip} takes. */
-  public enum Part { BATCH, SCALING, COLD, SMALL_HEAP, CLI }
+  public enum Part { BATCH, SCALING, COLD, SMALL_HEAP, LOWERING, CLI }
 
   public static final String USAGE = String.join("\n",
       "usage: bench/run [options]",
@@ -50,9 +52,10 @@ public record Options(
       "  --cli-runs N          runs per timed command and flag set (default 15)",
       "  --small-heap-files N  files in the small-heap batch (default 10000)",
       "  --small-heap-mb N     its heap, -Xmx in MiB (default 256)",
+      "  --profile-seconds N   how long the lowering is profiled (default 10)",
       "  --out FILE            JSON results (default bench/target/bench-results.json)",
       "  --cli-jar FILE        the jar to time (default cli/target/flyte-migrate.jar)",
-      "  --skip A,B,...        leave out: batch, scaling, cold, small_heap, cli",
+      "  --skip A,B,...        leave out: batch, scaling, cold, small_heap, lowering, cli",
       "  --quick               small everything: a smoke test of the harness");
 
   /** Parses the arguments; an error message instead when they are wrong. */
@@ -66,6 +69,7 @@ public record Options(
     int cliRuns = 15;
     int smallHeapFiles = 10_000;
     int smallHeapMb = 256;
+    int profileSeconds = 10;
     Path out = null;
     Path cliJar = null;
     Set<Part> skip = EnumSet.noneOf(Part.class);
@@ -79,6 +83,7 @@ public record Options(
             sizes = List.of(100, 1000);
             cliRuns = 3;
             smallHeapFiles = 500;
+            profileSeconds = 2;
           }
           case "--corpus" -> corpus = Path.of(value(args, ++i, a));
           case "--repo" -> repo = Path.of(value(args, ++i, a));
@@ -89,6 +94,7 @@ public record Options(
           case "--cli-runs" -> cliRuns = positive(value(args, ++i, a), a);
           case "--small-heap-files" -> smallHeapFiles = positive(value(args, ++i, a), a);
           case "--small-heap-mb" -> smallHeapMb = positive(value(args, ++i, a), a);
+          case "--profile-seconds" -> profileSeconds = positive(value(args, ++i, a), a);
           case "--out" -> out = Path.of(value(args, ++i, a));
           case "--cli-jar" -> cliJar = Path.of(value(args, ++i, a));
           case "--skip" -> skip.addAll(names(value(args, ++i, a), Part.class));
@@ -117,7 +123,7 @@ public record Options(
       cliJar = repo.resolve("cli/target/flyte-migrate.jar");
     }
     return new Result(Optional.of(new Options(repo, corpus, copies, rounds, sizes, shapes, cliRuns, smallHeapFiles,
-        smallHeapMb, out, cliJar, skip)), "");
+        smallHeapMb, profileSeconds, out, cliJar, skip)), "");
   }
 
   /** Parsed options, or the message saying why the command line is wrong. */

@@ -35,13 +35,24 @@ public final class Report {
     r.smallHeap().ifPresent(h -> {
       b.append(String.format(Locale.ROOT, "%n(a) batch in a small heap: -Xmx%dm%n", h.heapMegabytes()));
       if (h.ok()) {
-        b.append(String.format(Locale.ROOT, "  %d files in %s, %.0f files/s; peak heap %s, live heap after GC %s, peak RSS %s%n",
-            h.files(), s(h.wallNanos()), h.files() / (h.wallNanos() / 1e9), mb(h.peakHeapBytes()), mb(h.liveHeapBytes()),
-            mb(h.peakRssBytes())));
+        b.append(String.format(Locale.ROOT, "  file by file: %d files in %s, %.0f files/s; peak heap %s, live heap after GC %s,"
+            + " peak RSS %s%n", h.files(), s(h.wallNanos()), h.files() / (h.wallNanos() / 1e9), mb(h.peakHeapBytes()),
+            mb(h.liveHeapBytes()), mb(h.peakRssBytes())));
       } else {
-        b.append("  failed: ").append(h.failure()).append('\n');
+        b.append("  file by file: failed: ").append(h.failure()).append('\n');
       }
     });
+    r.smallHeapCommand().ifPresent(c -> {
+      b.append("  convert DIR --jobs ").append(c.jobs()).append(": ");
+      if (c.finished()) {
+        b.append(String.format(Locale.ROOT, "%d files in %s, %.0f files/s, exit %d; peak heap %s, live heap after GC %s,"
+            + " peak RSS %s%n", c.files(), s(c.wallNanos()), c.filesPerSecond(), c.exit(), mb(c.peakHeapBytes()),
+            mb(c.liveHeapBytes()), mb(c.peakRssBytes())));
+      } else {
+        b.append("failed on ").append(c.files()).append(" files: ").append(c.exit() == 3 ? "exit 3" : c.failure()).append('\n');
+      }
+    });
+    r.lowering().ifPresent(l -> lowering(b, l));
     if (!r.cli().isEmpty()) {
       cli(b, r);
     }
@@ -65,6 +76,9 @@ public final class Report {
         batchRow(b, i + 1, "inspect", c.inspect().get(i));
       }
     }
+    for (CommandBatch.Result cmd : c.command()) {
+      commandRow(b, cmd);
+    }
     b.append("  stages, last end-to-end pass:").append(stages(c.lastEndToEnd().stageNanos())).append('\n');
     b.append("  stages, last parse-only pass:").append(stages(c.lastFloor().stageNanos())).append('\n');
     if (!c.inspect().isEmpty()) {
@@ -78,6 +92,50 @@ public final class Report {
         c.readRatio()));
     if (!c.inspect().isEmpty()) {
       b.append(String.format(Locale.ROOT, "  inspect / parse-only: %.2fx wall%n", c.inspectRatio()));
+    }
+    if (c.commandOnOneThread().isPresent()) {
+      b.append(String.format(Locale.ROOT, "  convert DIR --jobs 1 (fresh JVM) / parse-only (warm): %.2fx wall%n",
+          c.commandRatio()));
+    }
+  }
+
+  /**
+   * A row of the batch table for the real command: wall time and the CPU of the whole process
+   * (every thread), no per-thread allocation; its exit code where the others count files.
+   */
+  private static void commandRow(StringBuilder b, CommandBatch.Result c) {
+    String path = "convert -j" + c.jobs();
+    if (!c.finished()) {
+      b.append(String.format(Locale.ROOT, "  %-4s %-11s failed: %s%n", "-", path, c.exit() == 3 ? "exit 3" : c.failure()));
+      return;
+    }
+    b.append(String.format(Locale.ROOT, "  %-4s %-11s %9s %9.0f %7.1f %9s %11s %10s %10s %9s %14s%n", "-", path,
+        s(c.wallNanos()), c.filesPerSecond(), c.bytes() / 1e6 / (c.wallNanos() / 1e9), s(c.processCpuNanos()), "n/a",
+        mb(c.peakHeapBytes()), mb(c.liveHeapBytes()), mb(c.peakRssBytes()), "exit " + c.exit()));
+  }
+
+  private static void lowering(StringBuilder b, LoweringProfile.Result l) {
+    b.append(String.format(Locale.ROOT, "%n(a) the emitter by lowering pass: %d pipelines x %d passes, lower %s, write %s,"
+        + " %d samples inside lower%n", l.pipelines(), l.passes(), s(l.lowerNanos()), s(l.writeNanos()), l.samples()));
+    b.append("  innermost lowering class on the stack (the pass at work, with what it calls):\n");
+    shares(b, l.innermost(), l.samples());
+    b.append("  step of FlyteLowering.lower (the class it called):\n");
+    shares(b, l.outermost(), l.samples());
+  }
+
+  private static void shares(StringBuilder b, Map<String, Long> counts, long total) {
+    int shown = 0;
+    long rest = 0;
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      if (shown < 12) {
+        b.append(String.format(Locale.ROOT, "    %-24s %6d %5.1f%%%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / Math.max(1, total)));
+        shown++;
+      } else {
+        rest += e.getValue();
+      }
+    }
+    if (rest > 0) {
+      b.append(String.format(Locale.ROOT, "    %-24s %6d %5.1f%%%n", "(others)", rest, 100.0 * rest / Math.max(1, total)));
     }
   }
 
@@ -98,20 +156,20 @@ public final class Report {
   private static void scaling(StringBuilder b, List<ScalingRun.Result> rows) {
     b.append("\n(c) synthetic pipelines, in memory, medians; per task\n");
     b.append(String.format(Locale.ROOT, "  %-8s %7s %7s %8s %5s %9s %10s %10s %11s  %s%n", "shape", "asked", "tasks", "size",
-        "runs", "wall", "wall/task", "cpu/task", "alloc/task", "per task by stage; inside the reader"));
+        "runs", "wall", "wall/task", "cpu/task", "alloc/task", "per task by stage; inside the stages"));
     for (ScalingRun.Result r : rows) {
       if (r.failure().isPresent()) {
-        b.append(String.format(Locale.ROOT, "  %-8s %7d %7d %8s  crashed in %s%n", name(r.shape()), r.requested(), r.tasks(),
-            mb(r.bytes()), r.failure().get()));
+        b.append(String.format(Locale.ROOT, "  %-8s %7d %7d %8s  %s%n", name(r.shape()), r.requested(), r.tasks(),
+            mb(r.bytes()), ScalingRun.wasSkipped(r) ? r.failure().get() : "crashed in " + r.failure().get()));
         continue;
       }
       StringBuilder perStage = new StringBuilder();
       r.stageNanos().forEach((k, v) -> perStage.append(String.format(Locale.ROOT, " %s %s", k, us((double) v / r.tasks()))));
       perStage.append(";");
-      r.readerNanos().forEach((k, v) -> perStage.append(String.format(Locale.ROOT, " %s %s", k, us((double) v / r.tasks()))));
+      r.stepNanos().forEach((k, v) -> perStage.append(String.format(Locale.ROOT, " %s %s", k, us((double) v / r.tasks()))));
       b.append(String.format(Locale.ROOT, "  %-8s %7d %7d %8s %5d %9s %10s %10s %11s %s%s%n", name(r.shape()), r.requested(),
           r.tasks(), mb(r.bytes()), r.iterations(), s(r.wallNanos()), us(r.wallNanosPerTask()), us(r.cpuNanosPerTask()),
-          kb((long) r.allocatedBytesPerTask()), perStage, r.clean() ? "" : "  (diagnostics!)"));
+          kb((long) r.allocatedBytesPerTask()), perStage, r.clean() ? "" : "  (errors!)"));
     }
   }
 
@@ -163,7 +221,9 @@ public final class Report {
       c.floor().forEach(p -> batchJson(w, p));
       w.endArray().name("inspect").beginArray();
       c.inspect().forEach(p -> batchJson(w, p));
-      w.endArray().endObject();
+      w.endArray().name("command").beginArray();
+      c.command().forEach(p -> commandJson(w, p));
+      w.endArray().name("commandRatio").number(c.commandRatio()).endObject();
     }
     w.endArray();
     w.name("synthetic").beginArray();
@@ -175,7 +235,7 @@ public final class Report {
           .name("wallNanosPerTask").number(s.wallNanosPerTask()).name("allocatedBytesPerTask").number(s.allocatedBytesPerTask())
           .name("clean").bool(s.clean()).name("failure").string(s.failure().orElse(null));
       nanos(w, "stageNanos", s.stageNanos());
-      nanos(w, "readerNanos", s.readerNanos());
+      nanos(w, "stepNanos", s.stepNanos());
       w.endObject();
     }
     w.endArray();
@@ -196,6 +256,24 @@ public final class Report {
           .name("liveHeapBytes").number(h.liveHeapBytes()).name("peakRssBytes").number(h.peakRssBytes())
           .name("filesWithErrors").number(h.filesWithErrors()).name("ok").bool(h.ok()).name("failure").string(h.failure())
           .endObject();
+    } else {
+      w.nul();
+    }
+    w.name("smallHeapCommand");
+    if (r.smallHeapCommand().isPresent()) {
+      commandJson(w, r.smallHeapCommand().get());
+    } else {
+      w.nul();
+    }
+    w.name("lowering");
+    if (r.lowering().isPresent()) {
+      LoweringProfile.Result l = r.lowering().get();
+      w.beginObject().name("pipelines").number(l.pipelines()).name("passes").number(l.passes())
+          .name("lowerNanos").number(l.lowerNanos()).name("writeNanos").number(l.writeNanos())
+          .name("samples").number(l.samples());
+      nanos(w, "innermost", l.innermost());
+      nanos(w, "outermost", l.outermost());
+      w.endObject();
     } else {
       w.nul();
     }
@@ -231,6 +309,15 @@ public final class Report {
         .name("filesWithErrors").number(p.filesWithErrors()).name("crashes").number(p.crashes());
     nanos(w, "stageNanos", p.stageNanos());
     w.endObject();
+  }
+
+  private static void commandJson(JsonWriter w, CommandBatch.Result c) {
+    w.beginObject().name("set").string(c.set()).name("jobs").number(c.jobs()).name("heapMegabytes").number(c.heapMegabytes())
+        .name("files").number(c.files()).name("bytes").number(c.bytes()).name("wallNanos").number(c.wallNanos())
+        .name("processCpuNanos").number(c.processCpuNanos()).name("peakHeapBytes").number(c.peakHeapBytes())
+        .name("liveHeapBytes").number(c.liveHeapBytes()).name("peakRssBytes").number(c.peakRssBytes())
+        .name("outputBytes").number(c.outputBytes()).name("exit").number(c.exit()).name("failure").string(c.failure())
+        .endObject();
   }
 
   private static void nanos(JsonWriter w, String key, Map<String, Long> nanos) {

@@ -7,6 +7,9 @@ import java.util.Optional;
  * Everything one harness run measured. Lists are empty and optionals absent for the parts that
  * were skipped.
  *
+ * @param smallHeap the per-file loop over a large batch in a small heap
+ * @param smallHeapCommand the real batch command over the same files in the same heap
+ * @param lowering where the emitter's lowering spends its time, by pass
  * @param archiveBytes the size of the AppCDS archive, when one could be made
  */
 public record Results(
@@ -15,6 +18,8 @@ public record Results(
     List<ScalingRun.Result> scaling,
     List<ColdRun.Result> cold,
     Optional<SmallHeapRun.Result> smallHeap,
+    Optional<CommandBatch.Result> smallHeapCommand,
+    Optional<LoweringProfile.Result> lowering,
     List<CliTiming.Result> cli,
     Optional<String> cliFile,
     Optional<Long> archiveBytes) {

@@ -23,7 +23,9 @@ public final class ScalingRun {
    * @param tasks the tasks the spec really has
    * @param bytes the spec's size in UTF-8
    * @param stageNanos median wall time per product stage
-   * @param readerNanos median wall time per step inside the KFP v2 reader
+   * @param stepNanos median wall time per step inside the stages that have steps: the KFP v2
+   *     reader's ({@link KfpV2Breakdown}), each validator's and the package's ({@link StepBreakdown})
+   * @param clean no stage reported an error on the spec (warnings are allowed)
    * @param failure the stage that threw on this spec, if one did; nothing was measured then
    */
   public record Result(
@@ -36,12 +38,12 @@ public final class ScalingRun {
       long cpuNanos,
       long allocatedBytes,
       Map<String, Long> stageNanos,
-      Map<String, Long> readerNanos,
+      Map<String, Long> stepNanos,
       boolean clean,
       Optional<String> failure) {
     public Result {
       stageNanos = Collections.unmodifiableMap(new LinkedHashMap<>(stageNanos));
-      readerNanos = Collections.unmodifiableMap(new LinkedHashMap<>(readerNanos));
+      stepNanos = Collections.unmodifiableMap(new LinkedHashMap<>(stepNanos));
     }
 
     public double wallNanosPerTask() {
@@ -65,23 +67,65 @@ public final class ScalingRun {
   /** No size spends more than this warming up, nor this measuring (a slow pass still runs once). */
   static final long BUDGET_NANOS = 20_000_000_000L;
 
-  /** Warms up, then measures up to {@link #iterations} runs of the whole in-memory path. */
+  /** One timed run of the path. */
+  private record Pass(long wall, long cpu, long alloc, Map<String, Long> stages, Work work) {}
+
+  private static Pass pass(List<Stage> stages, Synthetic.Spec spec, byte[] bytes) {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long tid = Thread.currentThread().getId();
+    StageClock clock = new StageClock(stages);
+    long a0 = threads.getThreadAllocatedBytes(tid);
+    long c0 = threads.getCurrentThreadCpuTime();
+    long w0 = System.nanoTime();
+    Work w = clock.run(Work.ofBytes(spec.name(), bytes));
+    long wall = System.nanoTime() - w0;
+    return new Pass(wall, threads.getCurrentThreadCpuTime() - c0, threads.getThreadAllocatedBytes(tid) - a0, clock.totals(), w);
+  }
+
+  /**
+   * A result that was not measured: the size was skipped because a smaller one of the same shape
+   * already took longer than {@link #SKIP_AFTER_NANOS} (a quadratic stage would make this one
+   * take many minutes, and the smaller size already shows it).
+   */
+  public static Result skipped(Shape shape, int size, Result smaller) {
+    return new Result(shape, size, 0, 0, 0, -1, -1, -1, Map.of(), Map.of(), false, Optional.of(String.format(
+        java.util.Locale.ROOT, "skipped: the %d-task pass took %.0f s", smaller.tasks(), smaller.wallNanos() / 1e9)));
+  }
+
+  /** A pass slower than this makes the harness skip the larger sizes of the shape. */
+  static final long SKIP_AFTER_NANOS = 30_000_000_000L;
+
+  /** Whether a result is a size that was skipped, not run. */
+  public static boolean wasSkipped(Result r) {
+    return r.failure().isPresent() && r.failure().get().startsWith("skipped");
+  }
+
+  /**
+   * Warms up, then measures up to {@link #iterations} runs of the whole in-memory path. A first
+   * pass slower than the budget is the measurement (one run), and its steps are not timed apart:
+   * each would cost another such pass.
+   */
   public static Result run(Shape shape, int size) {
     Synthetic.Spec spec = Synthetic.generate(shape, size);
     byte[] bytes = spec.yaml().getBytes(StandardCharsets.UTF_8);
     List<Stage> stages = Stages.inMemory();
     int n = iterations(spec.tasks());
     boolean clean = true;
+    Pass first = null;
     long warmStart = System.nanoTime();
     for (int i = 0; i < n && System.nanoTime() - warmStart < BUDGET_NANOS; i++) {
-      Work w = Stages.run(stages, Work.ofBytes(spec.name(), bytes));
-      if (w.failure().isPresent()) {
-        return new Result(shape, size, spec.tasks(), bytes.length, 0, -1, -1, -1, Map.of(), Map.of(), false, w.failure());
+      Pass p = pass(stages, spec, bytes);
+      if (p.work().failure().isPresent()) {
+        return new Result(shape, size, spec.tasks(), bytes.length, 0, -1, -1, -1, Map.of(), Map.of(), false,
+            p.work().failure());
       }
-      clean &= w.diagnostics().isEmpty();
+      clean &= !p.work().hasErrors(); // warnings are answers; an error means the figures time a failure
+      first = first == null ? p : first;
     }
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long tid = Thread.currentThread().getId();
+    if (first.wall() > BUDGET_NANOS) {
+      return new Result(shape, size, spec.tasks(), bytes.length, 1, first.wall(), first.cpu(), first.alloc(),
+          first.stages(), Map.of(), clean, Optional.empty());
+    }
     long[] wall = new long[n];
     long[] cpu = new long[n];
     long[] alloc = new long[n];
@@ -89,15 +133,11 @@ public final class ScalingRun {
     int done = 0;
     long measureStart = System.nanoTime();
     while (done < n && (done == 0 || System.nanoTime() - measureStart < BUDGET_NANOS)) {
-      StageClock clock = new StageClock(stages);
-      long a0 = threads.getThreadAllocatedBytes(tid);
-      long c0 = threads.getCurrentThreadCpuTime();
-      long w0 = System.nanoTime();
-      clock.run(Work.ofBytes(spec.name(), bytes));
-      wall[done] = System.nanoTime() - w0;
-      cpu[done] = threads.getCurrentThreadCpuTime() - c0;
-      alloc[done] = threads.getThreadAllocatedBytes(tid) - a0;
-      perStage.add(clock.totals());
+      Pass p = pass(stages, spec, bytes);
+      wall[done] = p.wall();
+      cpu[done] = p.cpu();
+      alloc[done] = p.alloc();
+      perStage.add(p.stages());
       done++;
     }
     wall = Arrays.copyOf(wall, done);
@@ -105,8 +145,15 @@ public final class ScalingRun {
     alloc = Arrays.copyOf(alloc, done);
     List<Map<String, Long>> perStep = new ArrayList<>();
     int steps = wall[0] > BUDGET_NANOS / 10 ? 1 : Math.min(done, 3);
+    Optional<io.flytemigrate.ir.Pipeline> pipeline = Stages.run(Stages.readInMemory(), Work.ofBytes(spec.name(), bytes))
+        .pipeline();
     for (int i = 0; i < steps; i++) {
-      perStep.add(KfpV2Breakdown.measure(spec.name(), spec.yaml()));
+      Map<String, Long> step = new LinkedHashMap<>(KfpV2Breakdown.measure(spec.name(), spec.yaml()));
+      pipeline.ifPresent(p -> {
+        step.putAll(StepBreakdown.checks(p));
+        step.putAll(StepBreakdown.packageSteps(p));
+      });
+      perStep.add(step);
     }
     return new Result(shape, size, spec.tasks(), bytes.length, done, median(wall), median(cpu), median(alloc),
         medians(perStage), medians(perStep), clean, Optional.empty());

@@ -6,6 +6,9 @@ import io.flytemigrate.flyte.lower.FlyteLowering;
 import io.flytemigrate.flyte.lower.Lowered;
 import io.flytemigrate.flyte.lower.LoweringOptions;
 import io.flytemigrate.flyte.python.FlytekitProjectWriter;
+import io.flytemigrate.flyteproto.pack.FlytePackage;
+import io.flytemigrate.flyteproto.verify.Verifier;
+import io.flytemigrate.flyteproto.write.PackageOptions;
 import io.flytemigrate.ir.Pipeline;
 import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
@@ -16,6 +19,7 @@ import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.ir.print.IrPrinter;
 import io.flytemigrate.ir.spi.OutputFile;
 import io.flytemigrate.ir.spi.PipelineReader;
+import io.flytemigrate.validators.Validators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +28,14 @@ import java.util.Optional;
  * The measured paths, stage by stage: the registry of what "end to end" means for the harness and
  * the JMH benchmarks.
  *
- * <p>The end-to-end path is what {@code flyte-migrate convert} does: load the file, read it with
- * the first reader of {@link Readers#all()} that accepts it, lower it to Flyte and write the
- * flytekit project (in memory; the command then puts the files on disk), render the
- * diagnostics. {@code inspect}'s path prints the IR instead. A new step is one line in
- * {@link #afterReading()} (e.g. {@code Stage.onPipeline("validate", Validators::check)}); a new
- * reader needs no line here, because it arrives through {@link Readers#all()}.
+ * <p>The end-to-end path is what {@code flyte-migrate convert} does for each file of a batch:
+ * load the file, read it with the first reader of {@link Readers#all()} that accepts it, run the
+ * validators, lower it to Flyte and write the flytekit project (in memory; the command then puts
+ * the files on disk), write the registrable package and read it back against the source, render
+ * the diagnostics. What the batch command does once for all files (merging shared tasks, one
+ * combined package, the batch reports) is measured by {@link CommandBatch} instead. {@code
+ * inspect}'s path prints the IR. A new step is one line in {@link #afterReading()}; a new reader
+ * needs no line here, because it arrives through {@link Readers#all()}.
  */
 public final class Stages {
   private Stages() {}
@@ -54,9 +60,20 @@ public final class Stages {
     return with(new Stage("decode", Stages::decode), inspectAfterReading());
   }
 
+  /** Loading a file and reading it only, for measurements that start from the IR. */
+  public static List<Stage> readFromFile() {
+    return with(new Stage("load", Stages::load), List.of());
+  }
+
+  /** Decoding bytes in memory and reading them only. */
+  public static List<Stage> readInMemory() {
+    return with(new Stage("decode", Stages::decode), List.of());
+  }
+
   /** Every stage of {@code convert} after reading, in order. Add new stages of the product here. */
   public static List<Stage> afterReading() {
-    return List.of(Stage.onPipeline("emit", Stages::emit), render());
+    return List.of(Stage.onPipeline("check", Validators::check), new Stage("emit", Stages::emit),
+        new Stage("package-verify", Stages::packageAndVerify), render());
   }
 
   /** Every stage of {@code inspect} after reading. */
@@ -69,10 +86,30 @@ public final class Stages {
   }
 
   /** Lowering to Flyte and the flytekit project's files, as {@code convert} makes them. */
-  private static Outcome<List<OutputFile>> emit(Pipeline p) {
-    Outcome<Lowered> lowered = FlyteLowering.lower(p, LoweringOptions.DEFAULT);
-    List<OutputFile> files = lowered.value().map(l -> FlytekitProjectWriter.write(l.project())).orElse(List.of());
-    return new Outcome<>(Optional.of(files), lowered.diagnostics());
+  private static Work emit(Work w) {
+    if (w.pipeline().isEmpty()) {
+      return w;
+    }
+    Outcome<Lowered> lowered = FlyteLowering.lower(w.pipeline().get(), LoweringOptions.DEFAULT);
+    Work out = w.withDiagnostics(lowered.diagnostics());
+    if (lowered.value().isEmpty()) {
+      return out;
+    }
+    List<OutputFile> files = FlytekitProjectWriter.write(lowered.value().get().project());
+    return out.plusProduced(files.size()).withEmitted(new Work.Emitted(lowered.value().get(), files));
+  }
+
+  /** The registrable package of the project, and the check that reads it back against the source. */
+  private static Work packageAndVerify(Work w) {
+    if (w.emitted().isEmpty() || w.pipeline().isEmpty()) {
+      return w;
+    }
+    Work.Emitted e = w.emitted().get();
+    FlytePackage pkg = FlytePackage.write(e.lowered().project(), e.files(),
+        PackageOptions.DEFAULT.withVersions(PackageOptions.Versions.MODEL));
+    List<Diagnostic> findings = Verifier.verify(FlytePackage.FILE_NAME, pkg.bytes(), w.pipeline().get(),
+        Optional.of(e.lowered().parity()));
+    return w.withDiagnostics(findings).plusProduced(pkg.bytes().length);
   }
 
   /** Runs every stage on one input. */

@@ -3,6 +3,7 @@ package io.flytemigrate.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,9 +26,11 @@ public final class Targets {
   public static List<Target> check(Results r) {
     List<Target> out = new ArrayList<>();
     out.add(batch(r));
+    out.add(commandBatch(r));
     out.add(scaling(r));
     out.add(cold(r));
     out.add(smallHeap(r));
+    out.add(smallHeapCommand(r));
     for (CliCall call : CliCall.all()) {
       if (!call.equals(CliCall.STARTUP)) {
         String id = "one-file-" + call.name() + "-under-0.5s";
@@ -55,12 +58,42 @@ public final class Targets {
     return Target.check(id, goal, measured, worst.ratio() <= BATCH_RATIO);
   }
 
+  /**
+   * The same target for the real command: {@code convert DIR --jobs 1}, one process as a user
+   * starts it, against the warm parse-only pass (so JIT warm-up counts against the command).
+   */
+  private static Target commandBatch(Results r) {
+    String id = "batch-command-within-2x-of-parse-only";
+    String goal = "the real `convert DIR --jobs 1` (fresh JVM) within " + BATCH_RATIO + "x of parse-only";
+    Optional<BatchComparison> measured = r.batches().stream().filter(b -> b.commandOnOneThread().isPresent()).findFirst();
+    if (measured.isEmpty()) {
+      return Target.notMeasured(id, goal, "the command was not run");
+    }
+    BatchComparison worst = measured.get();
+    for (BatchComparison b : r.batches()) {
+      if (b.commandOnOneThread().isPresent() && !(b.commandRatio() <= worst.commandRatio())) {
+        worst = b;
+      }
+    }
+    CommandBatch.Result c = worst.commandOnOneThread().get();
+    if (!c.finished()) {
+      return Target.check(id, goal, "the command failed on " + worst.set() + ": " + failure(c), false);
+    }
+    String text = String.format(Locale.ROOT, "%.2fx on %s (%s vs %s)", worst.commandRatio(), worst.set(),
+        seconds(c.wallNanos()), seconds(worst.lastFloor().wallNanos()));
+    return Target.check(id, goal, text, worst.commandRatio() <= BATCH_RATIO);
+  }
+
+  private static String failure(CommandBatch.Result c) {
+    return c.exit() == 3 ? "exit 3 (internal error)" : c.failure();
+  }
+
   /** A stage under this share of the path's time at the small size is too small to judge. */
   static final double MIN_STAGE_SHARE = 0.05;
 
   /**
-   * Checked on the whole path and on every stage that takes a real share of it, so a quadratic
-   * pass cannot hide behind a large linear one.
+   * Checked on the whole path, on every stage and on every step inside a stage that takes a real
+   * share of it, so a quadratic pass cannot hide behind a large linear one.
    */
   private static Target scaling(Results r) {
     String id = "linear-in-size";
@@ -77,26 +110,42 @@ public final class Targets {
       ScalingRun.Result s = small.get();
       ScalingRun.Result l = large.get();
       Optional<ScalingRun.Result> crashed = r.scaling().stream()
-          .filter(x -> x.shape() == shape && x.failure().isPresent()).findFirst();
+          .filter(x -> x.shape() == shape && x.failure().isPresent() && !ScalingRun.wasSkipped(x)).findFirst();
       if (crashed.isPresent()) {
         return Target.check(id, goal, "crashed on " + name(shape) + " at " + crashed.get().tasks() + " tasks ("
             + crashed.get().failure().get() + ")", false);
       }
+      String at = "";
+      if (ScalingRun.wasSkipped(l)) {
+        // The large size was not run because a smaller one was already slow: judge by that one.
+        Optional<ScalingRun.Result> largest = r.scaling().stream()
+            .filter(x -> x.shape() == shape && x.failure().isEmpty() && x.tasks() > s.tasks())
+            .max(java.util.Comparator.comparingInt(ScalingRun.Result::tasks));
+        if (largest.isEmpty()) {
+          continue;
+        }
+        l = largest.get();
+        at = " at " + l.tasks() + " tasks, larger sizes skipped";
+      }
       double whole = l.wallNanosPerTask() / s.wallNanosPerTask();
       if (whole > worst) {
         worst = whole;
-        where = "whole path on " + name(shape);
+        where = "whole path on " + name(shape) + at;
       }
-      for (String stage : s.stageNanos().keySet()) {
-        long smallNanos = s.stageNanos().get(stage);
-        Long largeNanos = l.stageNanos().get(stage);
-        if (largeNanos == null || smallNanos < MIN_STAGE_SHARE * s.wallNanos()) {
-          continue;
-        }
-        double ratio = ((double) largeNanos / l.tasks()) / ((double) smallNanos / s.tasks());
-        if (ratio > worst) {
-          worst = ratio;
-          where = "stage " + stage + " on " + name(shape);
+      for (String kind : List.of("stage", "step")) {
+        Map<String, Long> smallParts = kind.equals("stage") ? s.stageNanos() : s.stepNanos();
+        Map<String, Long> largeParts = kind.equals("stage") ? l.stageNanos() : l.stepNanos();
+        for (String part : smallParts.keySet()) {
+          long smallNanos = smallParts.get(part);
+          Long largeNanos = largeParts.get(part);
+          if (largeNanos == null || smallNanos < MIN_STAGE_SHARE * s.wallNanos()) {
+            continue;
+          }
+          double ratio = ((double) largeNanos / l.tasks()) / ((double) smallNanos / s.tasks());
+          if (ratio > worst) {
+            worst = ratio;
+            where = kind + " " + part + " on " + name(shape) + at;
+          }
         }
       }
     }
@@ -148,6 +197,25 @@ public final class Targets {
     String measured = String.format(Locale.ROOT, "%d files with -Xmx%dm in %s; live heap after GC at most %s",
         s.files(), s.heapMegabytes(), seconds(s.wallNanos()), megabytes(s.liveHeapBytes()));
     if (s.files() < SMALL_HEAP_FILES || s.heapMegabytes() > SMALL_HEAP_MB) {
+      return Target.notMeasured(id, goal, "only a smaller run: " + measured);
+    }
+    return Target.check(id, goal, measured, true);
+  }
+
+  private static Target smallHeapCommand(Results r) {
+    String id = "10000-files-in-256mb-heap-convert";
+    String goal = SMALL_HEAP_FILES + "-pipeline batch in a " + SMALL_HEAP_MB + " MB heap through the real `convert DIR`";
+    if (r.smallHeapCommand().isEmpty()) {
+      return Target.notMeasured(id, goal, "small-heap batch skipped");
+    }
+    CommandBatch.Result c = r.smallHeapCommand().get();
+    if (!c.finished()) {
+      return Target.check(id, goal, "failed with -Xmx" + c.heapMegabytes() + "m on " + c.files() + " files: " + failure(c),
+          false);
+    }
+    String measured = String.format(Locale.ROOT, "%d files with -Xmx%dm in %s; live heap after GC at most %s", c.files(),
+        c.heapMegabytes(), seconds(c.wallNanos()), megabytes(c.liveHeapBytes()));
+    if (c.files() < SMALL_HEAP_FILES || c.heapMegabytes() > SMALL_HEAP_MB) {
       return Target.notMeasured(id, goal, "only a smaller run: " + measured);
     }
     return Target.check(id, goal, measured, true);

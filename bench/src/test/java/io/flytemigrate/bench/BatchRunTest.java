@@ -25,7 +25,8 @@ class BatchRunTest {
     assertEquals(5, r.files());
     assertEquals(4L * spec.yaml().length() + 2, r.bytes());
     assertEquals(1, r.filesWithErrors());
-    assertEquals(List.of("load", "read", "emit", "render-diagnostics"), List.copyOf(r.stageNanos().keySet()));
+    assertEquals(List.of("load", "read", "check", "emit", "package-verify", "render-diagnostics"),
+        List.copyOf(r.stageNanos().keySet()));
     assertTrue(r.wallNanos() > 0 && r.allocatedBytes() > 0 && r.peakHeapBytes() > 0);
     assertTrue(r.filesPerSecond() > 0 && r.megabytesPerSecond() > 0);
   }

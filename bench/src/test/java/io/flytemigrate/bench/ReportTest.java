@@ -28,6 +28,11 @@ class ReportTest {
         Map.of("read", wallNanos / 2), Map.of("spec-map", wallNanos / 4), true, Optional.empty());
   }
 
+  private static CommandBatch.Result command(int jobs, int heapMb, long wallNanos, int exit) {
+    return new CommandBatch.Result("kfp-v2", jobs, heapMb, heapMb > 0 ? 10_000 : 5000, 45_000_000, wallNanos, 2 * wallNanos,
+        900_000_000, 600_000_000, 1_200_000_000, 30_000_000, exit, exit < 0 ? "exit 3: java.lang.OutOfMemoryError" : "");
+  }
+
   private static Results results(long e2e, long floor, long perTaskLarge, long coldCpu, boolean heapOk, long cli) {
     List<ScalingRun.Result> sc = new ArrayList<>();
     for (Shape s : Shape.values()) {
@@ -35,11 +40,15 @@ class ReportTest {
       sc.add(scaling(s, 20_000, 20_000 * perTaskLarge));
     }
     return new Results(Results.Machine.current(),
-        List.of(new BatchComparison("kfp-v2", 100, 50, List.of(pass(e2e)), List.of(pass(floor)), List.of(pass(e2e)))),
+        List.of(new BatchComparison("kfp-v2", 100, 50, List.of(pass(e2e)), List.of(pass(floor)), List.of(pass(e2e)),
+            List.of(command(1, 0, e2e, 0), command(2, 0, e2e / 2, 0)))),
         sc,
         List.of(new ColdRun.Result(Shape.CHAIN, 5000, coldCpu, coldCpu, 2 * coldCpu, Map.of("read", coldCpu), true)),
         Optional.of(new SmallHeapRun.Result(256, heapOk ? 10_000 : 0, 20 * S, 200_000_000, 8_000_000, 400_000_000,
             heapOk ? 0 : -1, heapOk, heapOk ? "" : "exit 1: java.lang.OutOfMemoryError: Java heap space")),
+        Optional.of(command(2, 256, 40 * S, heapOk ? 0 : -1)),
+        Optional.of(new LoweringProfile.Result(100, 20, 3 * S, S / 2, 1000, Map.of("TaskLowering", 600L, "Types", 400L),
+            Map.of("GraphLowering", 900L, "Versions", 100L))),
         List.of(new CliTiming.Result("convert", "default", 10, cli, cli, cli, 0),
             new CliTiming.Result("convert", "appcds", 10, cli / 2, cli / 2, cli / 2, 0),
             new CliTiming.Result("inspect", "default", 10, cli, cli, cli, 0),
@@ -55,17 +64,21 @@ class ReportTest {
   void everyTargetMetPasses() {
     Results r = results(3 * S, 2 * S, 200_000, S / 2, true, S / 4);
     assertEquals(List.of(Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS,
-        Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS), verdicts(r));
+        Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS,
+        Target.Verdict.PASS), verdicts(r));
   }
 
   @Test
   void everyTargetMissedFails() {
     Results r = results(5 * S, 2 * S, 600_000, 2 * S, false, 2 * S);
     assertEquals(List.of(Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL,
-        Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL), verdicts(r));
+        Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL,
+        Target.Verdict.FAIL), verdicts(r));
     List<Target> t = Targets.check(r);
     assertEquals("2.50x on kfp-v2 (5.000 s vs 2.000 s)", t.get(0).measured());
-    assertEquals("worst 6.00x (whole path on chain)", t.get(1).measured());
+    assertEquals("2.50x on kfp-v2 (5.000 s vs 2.000 s)", t.get(1).measured(), "the real command on one thread");
+    assertEquals("worst 6.00x (whole path on chain)", t.get(2).measured());
+    assertEquals("failed with -Xmx256m on 10000 files: exit 3: java.lang.OutOfMemoryError", t.get(5).measured());
   }
 
   /** The whole path grows 1.2x per task, but one stage in it 12x: a quadratic pass, and a failure. */
@@ -75,11 +88,43 @@ class ReportTest {
     List<ScalingRun.Result> sc = new ArrayList<>(base.scaling());
     sc.set(1, new ScalingRun.Result(Shape.CHAIN, 20_000, 20_000, 1, 3, 20_000 * 120_000L, 1, 1,
         Map.of("read", 20_000 * 12 * 50_000L), Map.of(), true, Optional.empty()));
-    Results r = new Results(base.machine(), base.batches(), sc, base.cold(), base.smallHeap(), base.cli(),
-        base.cliFile(), base.archiveBytes());
-    Target linear = Targets.check(r).get(1);
+    Results r = new Results(base.machine(), base.batches(), sc, base.cold(), base.smallHeap(), base.smallHeapCommand(),
+        base.lowering(), base.cli(), base.cliFile(), base.archiveBytes());
+    Target linear = Targets.check(r).get(2);
     assertEquals(Target.Verdict.FAIL, linear.verdict());
     assertEquals("worst 12.00x (stage read on chain)", linear.measured());
+  }
+
+  /** A step inside a stage (one validator) that grows 8x per task fails the target by its name. */
+  @Test
+  void aQuadraticStepInsideAStageIsNamed() {
+    Results base = results(3 * S, 2 * S, 110_000, S / 2, true, S / 4);
+    List<ScalingRun.Result> sc = new ArrayList<>(base.scaling());
+    sc.set(0, new ScalingRun.Result(Shape.CHAIN, 1000, 1000, 1, 3, 1000 * 100_000L, 1, 1, Map.of("check", 1000 * 20_000L),
+        Map.of("check:NoDependencyCycles", 1000 * 10_000L), true, Optional.empty()));
+    sc.set(1, new ScalingRun.Result(Shape.CHAIN, 20_000, 20_000, 1, 3, 20_000 * 110_000L, 1, 1,
+        Map.of("check", 20_000 * 25_000L), Map.of("check:NoDependencyCycles", 20_000 * 80_000L), true, Optional.empty()));
+    Results r = new Results(base.machine(), base.batches(), sc, base.cold(), base.smallHeap(), base.smallHeapCommand(),
+        base.lowering(), base.cli(), base.cliFile(), base.archiveBytes());
+    Target linear = Targets.check(r).get(2);
+    assertEquals(Target.Verdict.FAIL, linear.verdict());
+    assertEquals("worst 8.00x (step check:NoDependencyCycles on chain)", linear.measured());
+  }
+
+  /** A size skipped because a smaller one was already slow is judged by that smaller one. */
+  @Test
+  void aSkippedLargeSizeIsJudgedByTheLargestMeasured() {
+    Results base = results(3 * S, 2 * S, 100_000, S / 2, true, S / 4);
+    List<ScalingRun.Result> sc = new ArrayList<>(base.scaling());
+    ScalingRun.Result slow = scaling(Shape.FAN_OUT, 5000, 5000 * 7_000_000L);
+    sc.set(3, ScalingRun.skipped(Shape.FAN_OUT, 20_000, slow));
+    sc.add(slow);
+    Results r = new Results(base.machine(), base.batches(), sc, base.cold(), base.smallHeap(), base.smallHeapCommand(),
+        base.lowering(), base.cli(), base.cliFile(), base.archiveBytes());
+    Target linear = Targets.check(r).get(2);
+    assertEquals(Target.Verdict.FAIL, linear.verdict());
+    assertEquals("worst 70.00x (whole path on fan_out at 5000 tasks, larger sizes skipped)", linear.measured());
+    assertTrue(Report.table(r, Targets.check(r)).contains("skipped: the 5000-task pass took 35 s"));
   }
 
   @Test
@@ -88,9 +133,9 @@ class ReportTest {
     List<ScalingRun.Result> sc = new ArrayList<>(base.scaling());
     sc.add(new ScalingRun.Result(Shape.NESTED, 5000, 4901, 1, 0, -1, -1, -1, Map.of(), Map.of(), false,
         Optional.of("emit: StackOverflowError")));
-    Results r = new Results(base.machine(), base.batches(), sc, base.cold(), base.smallHeap(), base.cli(),
-        base.cliFile(), base.archiveBytes());
-    Target linear = Targets.check(r).get(1);
+    Results r = new Results(base.machine(), base.batches(), sc, base.cold(), base.smallHeap(), base.smallHeapCommand(),
+        base.lowering(), base.cli(), base.cliFile(), base.archiveBytes());
+    Target linear = Targets.check(r).get(2);
     assertEquals(Target.Verdict.FAIL, linear.verdict());
     assertEquals("crashed on nested at 4901 tasks (emit: StackOverflowError)", linear.measured());
     assertTrue(Report.table(r, Targets.check(r)).contains("crashed in emit: StackOverflowError"));
@@ -98,8 +143,8 @@ class ReportTest {
 
   @Test
   void skippedPartsAreNotMeasuredRatherThanFailed() {
-    Results r = new Results(Results.Machine.current(), List.of(), List.of(), List.of(), Optional.empty(), List.of(),
-        Optional.empty(), Optional.empty());
+    Results r = new Results(Results.Machine.current(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
+        Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     assertTrue(verdicts(r).stream().allMatch(v -> v == Target.Verdict.NOT_MEASURED), verdicts(r)::toString);
   }
 
@@ -113,6 +158,12 @@ class ReportTest {
     assertTrue(table.contains("convert, appcds vs default: 0.250 s -> 0.125 s (50% faster)"), table);
     assertTrue(table.contains("PASS         batch-within-2x-of-parse-only"), table);
     assertTrue(table.contains("(a) batch in a small heap: -Xmx256m"), table);
+    assertTrue(table.contains("convert DIR --jobs 1 (fresh JVM) / parse-only (warm): 1.50x wall"), table);
+    assertTrue(table.contains("  -    convert -j2   1.500 s      3333    30.0   3.000 s         n/a   900.0 MB   600.0 MB"
+        + " 1200.0 MB         exit 0"), table);
+    assertTrue(table.contains("  convert DIR --jobs 2: 10000 files in 40.000 s, 250 files/s, exit 0"), table);
+    assertTrue(table.contains("    TaskLowering                600  60.0%"), table);
+    assertTrue(table.contains("    GraphLowering               900  90.0%"), table);
   }
 
   @Test
@@ -130,8 +181,9 @@ class ReportTest {
         }
       }
     }
-    assertEquals(List.of("batch-within-2x-of-parse-only", "linear-in-size", "5000-tasks-under-1s-cpu",
-        "10000-files-in-256mb-heap", "one-file-convert-under-0.5s", "one-file-convert-under-0.5s-with-appcds",
+    assertEquals(List.of("batch-within-2x-of-parse-only", "batch-command-within-2x-of-parse-only", "linear-in-size",
+        "5000-tasks-under-1s-cpu", "10000-files-in-256mb-heap", "10000-files-in-256mb-heap-convert",
+        "one-file-convert-under-0.5s", "one-file-convert-under-0.5s-with-appcds",
         "one-file-inspect-under-0.5s", "one-file-inspect-under-0.5s-with-appcds"), ids);
   }
 }

@@ -22,8 +22,10 @@ class StagesTest {
 
   @Test
   void theConvertAndInspectPathsHaveTheirStagesInOrder() {
-    assertEquals(List.of("load", "read", "emit", "render-diagnostics"), Stages.fromFile().stream().map(Stage::name).toList());
-    assertEquals(List.of("decode", "read", "emit", "render-diagnostics"), Stages.inMemory().stream().map(Stage::name).toList());
+    assertEquals(List.of("load", "read", "check", "emit", "package-verify", "render-diagnostics"),
+        Stages.fromFile().stream().map(Stage::name).toList());
+    assertEquals(List.of("decode", "read", "check", "emit", "package-verify", "render-diagnostics"),
+        Stages.inMemory().stream().map(Stage::name).toList());
     assertEquals(List.of("load", "read", "print-ir", "render-diagnostics"),
         Stages.inspectFromFile().stream().map(Stage::name).toList());
     assertEquals(List.of("decode", "read", "print-ir", "render-diagnostics"),
@@ -96,7 +98,7 @@ class StagesTest {
   void theClockTimesEveryStageByName() {
     StageClock clock = new StageClock(Stages.inMemory());
     clock.run(Work.ofBytes(SPEC.name(), SPEC.yaml().getBytes(StandardCharsets.UTF_8)));
-    assertEquals(List.of("decode", "read", "emit", "render-diagnostics"), List.copyOf(clock.totals().keySet()));
+    assertEquals(List.of("decode", "read", "check", "emit", "package-verify", "render-diagnostics"), List.copyOf(clock.totals().keySet()));
     assertTrue(clock.totals().get("read") > 0);
   }
 }

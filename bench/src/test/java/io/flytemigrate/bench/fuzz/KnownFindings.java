@@ -16,10 +16,7 @@ final class KnownFindings {
   /** One open finding: its id and how to recognise the exception it throws. */
   record Finding(String id, Predicate<Throwable> matches) {}
 
-  static final List<Finding> OPEN = List.of(
-      // ConditionParser.string reads past the end of a condition that stops right after `[`.
-      new Finding("condition-ends-after-bracket", t -> t instanceof StringIndexOutOfBoundsException
-          && thrownIn(t, "io.flytemigrate.kfp.v2.ConditionParser")));
+  static final List<Finding> OPEN = List.of();
 
   private KnownFindings() {}
 

@@ -26,7 +26,12 @@ final class ReaderProperty {
   private ReaderProperty() {}
 
   static void check(PipelineReader reader, String text) {
-    SourceFile source = new SourceFile(PATH, text);
+    check(reader, PATH, text);
+  }
+
+  /** The same, for a reader that looks at the file's name too ({@code dag.py}, {@code dag.json}). */
+  static void check(PipelineReader reader, String path, String text) {
+    SourceFile source = new SourceFile(path, text);
     reader.accepts(source);
     Outcome<Pipeline> outcome;
     try {
@@ -44,14 +49,14 @@ final class ReaderProperty {
     for (Diagnostic d : outcome.diagnostics()) {
       assertFalse(d.message().isBlank(), () -> "empty message: " + d);
       assertFalse(d.message().contains("\n"), () -> "a message must be one line: " + d);
-      assertTrue(d.span().file().equals(PATH) || !d.span().isKnown(), () -> "span in another file: " + d);
+      assertTrue(d.span().file().equals(path) || !d.span().isKnown(), () -> "span in another file: " + d);
     }
     // Whatever came out must be printable by every renderer the cli uses.
     outcome.value().ifPresent(p -> {
       assertFalse(IrPrinter.print(p).isEmpty());
       assertFalse(IrJson.toJson(p).isEmpty());
     });
-    DiagnosticRenderer.rich(outcome.diagnostics(), Map.of(PATH, source));
+    DiagnosticRenderer.rich(outcome.diagnostics(), Map.of(path, source));
     DiagnosticRenderer.shortForm(outcome.diagnostics());
     DiagnosticRenderer.json(outcome.diagnostics());
   }

@@ -33,8 +33,9 @@ class FileSystemTest {
   }
 
   /**
-   * `convert` will take the directory; until it lands, the harness's streaming batch path (the
-   * stages of `inspect` without picocli) takes every file, and one of them goes through the command.
+   * The harness's streaming batch path (the stages of `convert` without picocli) takes every
+   * file, and one of them goes through the command; {@link BatchConvertTest} gives the whole
+   * directory to `convert` as one batch.
    */
   @Test
   void aDirectoryOfTenThousandEmptyFiles() throws IOException {

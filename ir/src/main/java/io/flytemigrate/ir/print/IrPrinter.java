@@ -12,6 +12,7 @@ import java.util.List;
 public final class IrPrinter {
   private static final int INLINE_WIDTH = 100;
 
+  /** The whole text: every part is appended here once, never built apart and copied up. */
   private final StringBuilder out = new StringBuilder();
 
   private IrPrinter() {}
@@ -19,55 +20,64 @@ public final class IrPrinter {
   /** The text form of {@code node}, ending with a newline. */
   public static String print(Object node) {
     IrPrinter p = new IrPrinter();
-    p.out.append(p.render(node, 0)).append('\n');
-    return p.out.toString();
+    p.render(node, 0);
+    return p.out.append('\n').toString();
   }
 
-  private String render(Object value, int indent) {
+  private void render(Object value, int indent) {
     Object v = RecordWalker.unwrap(value);
     if (v == null) {
-      return "none";
+      out.append("none");
+    } else if (v instanceof Value val) {
+      out.append(ValueText.of(val));
+    } else if (v instanceof Span s) {
+      out.append(spanText(s));
+    } else if (v instanceof String s) {
+      if (isBlock(s)) {
+        block(s, indent);
+      } else {
+        out.append(quote(s));
+      }
+    } else if (v instanceof Enum<?> e) {
+      out.append(e.name());
+    } else if (v instanceof Number || v instanceof Boolean) {
+      out.append(v);
+    } else if (v instanceof List<?> list) {
+      renderList(list, indent);
+    } else if (v instanceof Record r) {
+      renderRecord(r, RecordWalker.fields(r), indent);
+    } else {
+      throw new IllegalArgumentException("not an IR value: " + v.getClass().getName());
     }
-    if (v instanceof Value val) {
-      return ValueText.of(val);
-    }
-    if (v instanceof Span s) {
-      return spanText(s);
-    }
-    if (v instanceof String s) {
-      return s.indexOf('\n') >= 0 && s.length() > 40 ? block(s, indent) : quote(s);
-    }
-    if (v instanceof Enum<?> e) {
-      return e.name();
-    }
-    if (v instanceof Number || v instanceof Boolean) {
-      return String.valueOf(v);
-    }
-    if (v instanceof List<?> list) {
-      return renderList(list, indent);
-    }
-    if (v instanceof Record r) {
-      return renderRecord(r, indent);
-    }
-    throw new IllegalArgumentException("not an IR value: " + v.getClass().getName());
   }
 
-  private String renderList(List<?> list, int indent) {
+  private static boolean isBlock(String s) {
+    return s.indexOf('\n') >= 0 && s.length() > 40;
+  }
+
+  private void renderList(List<?> list, int indent) {
     if (list.isEmpty()) {
-      return "[]";
+      out.append("[]");
+      return;
     }
     String inline = inlineList(list);
     if (inline != null) {
-      return inline;
+      out.append(inline);
+      return;
     }
-    var b = new StringBuilder();
-    for (Object item : list) {
-      b.append('\n').append(pad(indent)).append("- ").append(render(item, indent + 2));
-    }
-    return b.toString();
+    items(list, indent);
   }
 
-  private String inlineList(List<?> list) {
+  private void items(List<?> list, int indent) {
+    for (Object item : list) {
+      out.append('\n');
+      pad(indent);
+      out.append("- ");
+      render(item, indent + 2);
+    }
+  }
+
+  private static String inlineList(List<?> list) {
     var b = new StringBuilder("[");
     for (Object item : list) {
       String s = inline(item);
@@ -78,120 +88,177 @@ public final class IrPrinter {
         b.append(", ");
       }
       b.append(s);
+      if (b.length() > INLINE_WIDTH) {
+        return null;
+      }
     }
     b.append(']');
     return b.length() <= INLINE_WIDTH ? b.toString() : null;
   }
 
   /** A one-line form for scalars and small span-less records, or null. */
-  private String inline(Object value) {
+  private static String inline(Object value) {
     Object v = RecordWalker.unwrap(value);
-    if (v instanceof String s && s.indexOf('\n') >= 0 && s.length() > 40) {
+    if (v instanceof String s && isBlock(s)) {
       return null;
     }
-    if (v == null || v instanceof String || v instanceof Enum || v instanceof Number || v instanceof Boolean) {
-      return render(v, 0);
+    if (v == null) {
+      return "none";
+    }
+    if (v instanceof String s) {
+      return quote(s);
+    }
+    if (v instanceof Enum<?> e) {
+      return e.name();
+    }
+    if (v instanceof Number || v instanceof Boolean) {
+      return String.valueOf(v);
     }
     if (v instanceof Value val) {
       String s = ValueText.of(val);
       return s.length() <= INLINE_WIDTH ? s : null;
     }
     if (v instanceof Record r) {
-      var b = new StringBuilder(RecordWalker.typeName(r)).append('(');
-      boolean first = true;
-      for (RecordWalker.Field f : RecordWalker.fields(r)) {
-        if (f.value() instanceof Span) {
-          return null;
-        }
-        if (RecordWalker.isDefault(f.value())) {
-          continue;
-        }
-        Object fv = RecordWalker.unwrap(f.value());
-        String s = fv instanceof List<?> l ? inlineList(l) : inline(fv);
-        if (s == null) {
-          return null;
-        }
-        b.append(first ? "" : ", ").append(f.name()).append('=').append(s);
-        first = false;
-      }
-      b.append(')');
-      return b.length() <= INLINE_WIDTH ? b.toString() : null;
+      return inlineRecord(r, RecordWalker.fields(r));
     }
     return null;
   }
 
-  private String renderRecord(Record r, int indent) {
-    String inline = inline(r);
-    if (inline != null) {
-      return inline;
-    }
-    var b = new StringBuilder(RecordWalker.typeName(r));
-    List<RecordWalker.Field> fields = RecordWalker.fields(r);
+  /** The one-line form of a record without a span field, given its fields, or null. */
+  private static String inlineRecord(Record r, List<RecordWalker.Field> fields) {
     for (RecordWalker.Field f : fields) {
-      if (f.name().equals("span") && f.value() instanceof Span s) {
-        if (s.isKnown()) {
-          b.append(' ').append(spanText(s));
+      if (f.value() instanceof Span) {
+        return null; // a record with a position prints on lines of its own
+      }
+    }
+    var b = new StringBuilder(RecordWalker.typeName(r)).append('(');
+    boolean first = true;
+    for (RecordWalker.Field f : fields) {
+      String s;
+      if (RecordWalker.isStructure(f.value())) {
+        List<RecordWalker.Field> sub = RecordWalker.fields((Record) f.value());
+        if (RecordWalker.allDefault(sub)) {
+          continue;
         }
+        s = inlineRecord((Record) f.value(), sub);
+      } else if (RecordWalker.isDefault(f.value())) {
+        continue;
+      } else {
+        Object fv = RecordWalker.unwrap(f.value());
+        s = fv instanceof List<?> l ? inlineList(l) : inline(fv);
+      }
+      if (s == null) {
+        return null;
+      }
+      b.append(first ? "" : ", ").append(f.name()).append('=').append(s);
+      first = false;
+      if (b.length() > INLINE_WIDTH) {
+        return null;
+      }
+    }
+    b.append(')');
+    return b.length() <= INLINE_WIDTH ? b.toString() : null;
+  }
+
+  private void renderRecord(Record r, List<RecordWalker.Field> fields, int indent) {
+    String inline = inlineRecord(r, fields);
+    if (inline != null) {
+      out.append(inline);
+      return;
+    }
+    out.append(RecordWalker.typeName(r));
+    for (RecordWalker.Field f : fields) {
+      if (f.name().equals("span") && f.value() instanceof Span s && s.isKnown()) {
+        out.append(' ').append(spanText(s));
       }
     }
     for (RecordWalker.Field f : fields) {
-      if (f.name().equals("span") || RecordWalker.isDefault(f.value())) {
+      if (f.name().equals("span")) {
         continue;
       }
-      if (f.value() instanceof Span s && !s.isKnown()) {
-        continue;
+      if (RecordWalker.isStructure(f.value())) {
+        List<RecordWalker.Field> sub = RecordWalker.fields((Record) f.value());
+        if (!RecordWalker.allDefault(sub)) {
+          fieldName(f.name(), indent + 2).append(' ');
+          renderRecord((Record) f.value(), sub, indent + 2);
+        }
+      } else if (!RecordWalker.isDefault(f.value())) {
+        field(f.name(), f.value(), indent + 2);
       }
-      String rendered = render(f.value(), indent + 2);
-      b.append('\n').append(pad(indent + 2)).append(f.name()).append(':');
-      if (!rendered.startsWith("\n")) {
-        b.append(' ');
-      }
-      b.append(rendered);
     }
-    return b.toString();
+  }
+
+  /** {@code name: value} on a new line; a value that starts on a line of its own gets no space. */
+  private void field(String name, Object value, int indent) {
+    fieldName(name, indent);
+    Object v = RecordWalker.unwrap(value);
+    if (v instanceof List<?> list && !list.isEmpty()) {
+      String inline = inlineList(list);
+      if (inline != null) {
+        out.append(' ').append(inline);
+      } else {
+        items(list, indent);
+      }
+      return;
+    }
+    if (v instanceof String s && isBlock(s)) {
+      block(s, indent);
+      return;
+    }
+    out.append(' ');
+    render(v, indent);
+  }
+
+  private StringBuilder fieldName(String name, int indent) {
+    out.append('\n');
+    pad(indent);
+    return out.append(name).append(':');
   }
 
   /**
    * A multi-line string as lines prefixed with {@code |}, exact to the character: each source line
    * follows {@code "| "}; a missing final line break is marked with a last line {@code \}.
    */
-  private static String block(String s, int indent) {
-    var b = new StringBuilder();
+  private void block(String s, int indent) {
     String[] lines = s.split("\n", -1);
     int n = s.endsWith("\n") ? lines.length - 1 : lines.length;
     for (int i = 0; i < n; i++) {
-      b.append('\n').append(pad(indent + 2)).append('|');
+      out.append('\n');
+      pad(indent + 2);
+      out.append('|');
       if (!lines[i].isEmpty()) {
-        b.append(' ').append(escapeControls(lines[i]));
+        out.append(' ');
+        escapeControls(lines[i]);
       }
     }
     if (!s.endsWith("\n")) {
-      b.append('\n').append(pad(indent)).append("\\ no line break at end");
+      out.append('\n');
+      pad(indent);
+      out.append("\\ no line break at end");
     }
-    return b.toString();
   }
 
-  private static String escapeControls(String line) {
-    var b = new StringBuilder();
+  private void escapeControls(String line) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (c == '\r') {
-        b.append("\\r");
+        out.append("\\r");
       } else if (c < 0x20 && c != '\t') {
-        b.append(String.format("\\u%04x", (int) c));
+        out.append(String.format("\\u%04x", (int) c));
       } else {
-        b.append(c);
+        out.append(c);
       }
     }
-    return b.toString();
   }
 
   private static String spanText(Span s) {
     return s.isKnown() ? "@" + s.line() + ":" + s.column() : "@-";
   }
 
-  private static String pad(int n) {
-    return " ".repeat(n);
+  private void pad(int n) {
+    for (int i = 0; i < n; i++) {
+      out.append(' ');
+    }
   }
 
   static String quote(String s) {

@@ -92,10 +92,33 @@ public final class YamlLoader {
       } else {
         sink.report(Codes.SYNTAX, Span.at(file, 1, 1), "invalid yaml: " + oneLine(msg));
       }
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML checks some tokens with an IllegalArgumentException rather than a YAMLException
+      // (a tag such as `!%2`; a unicode escape cut short, as a NumberFormatException of the JDK's
+      // parseInt); one thrown from this class's own code is a bug here, and not caught.
+      if (!thrownBySnakeYaml(e)) {
+        throw e;
+      }
+      String msg = e.getMessage() == null ? "malformed yaml" : e.getMessage();
+      sink.report(Codes.SYNTAX, Span.at(file, 1, 1), "invalid yaml: " + oneLine(msg),
+          "fix the yaml syntax; the file must be a compiled pipeline spec");
     } catch (StackOverflowError e) {
       reportLimit("Nesting Depth exceeded", Span.at(file, 1, 1));
     }
     return documents;
+  }
+
+  /** Whether SnakeYAML is nearer to the throw than any code of this project (JDK frames aside). */
+  private static boolean thrownBySnakeYaml(RuntimeException e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().startsWith("org.yaml.snakeyaml.")) {
+        return true;
+      }
+      if (frame.getClassName().startsWith("io.flytemigrate.")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The 1-based number of the first line longer than the limit, or 0. Long tokens are slow to scan. */

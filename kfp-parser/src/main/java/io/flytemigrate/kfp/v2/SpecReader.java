@@ -26,6 +26,7 @@ import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.kfp.tree.DocNode;
 import io.flytemigrate.kfp.tree.DocNode.Entry;
 import io.flytemigrate.kfp.tree.Fields;
+import io.flytemigrate.kfp.tree.Limits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +47,14 @@ public final class SpecReader {
   private static final String CONDITION_BRANCHES = "comp-condition-branches-";
   private static final String EXIT_HANDLER = "comp-exit-handler-";
 
+  /**
+   * Tasks the reader may add beyond the task entries of the file. The KFP compiler writes the
+   * body of each condition, loop and exit handler for one task; a body that several tasks use is
+   * inlined for each, so bodies that use each other twice would double the graph at every level
+   * (30 levels in a few kilobytes: a billion tasks).
+   */
+  private static final int MAX_REPEATED_TASKS = 10_000;
+
   private final SourceFile source;
   private final DiagnosticSink sink;
   private final Placeholders placeholders;
@@ -58,6 +67,8 @@ public final class SpecReader {
   private final Map<String, Interface> ifaceCache = new HashMap<>();
   private final Set<String> controlFlowBodies = new HashSet<>();
   private final Set<String> building = new LinkedHashSet<>();
+  /** Tasks still allowed to be read: the task entries of the file plus {@link #MAX_REPEATED_TASKS}. */
+  private long tasksLeft = MAX_REPEATED_TASKS;
 
   public SpecReader(SourceFile source, DiagnosticSink sink) {
     this.source = source;
@@ -134,7 +145,10 @@ public final class SpecReader {
         top.span()));
   }
 
-  /** A nested pipeline that calls itself, directly or through others, can never run. */
+  /**
+   * A nested pipeline that calls itself, directly or through others, can never run. One pass over
+   * the call graph ({@link CallCycles}), linear in pipelines and calls.
+   */
   private void reportRecursion(List<Component> components) {
     Map<String, Set<String>> calls = new LinkedHashMap<>();
     Map<String, Span> spans = new HashMap<>();
@@ -146,19 +160,8 @@ public final class SpecReader {
         spans.put(p.id(), p.span());
       }
     }
-    for (String start : calls.keySet()) {
-      Set<String> seen = new HashSet<>();
-      List<String> todo = new ArrayList<>(calls.get(start));
-      while (!todo.isEmpty()) {
-        String next = todo.remove(todo.size() - 1);
-        if (next.equals(start)) {
-          sink.report(Codes.RECURSIVE_COMPONENT, spans.get(start), "component `" + start + "` contains itself through its dag");
-          break;
-        }
-        if (seen.add(next) && calls.containsKey(next)) {
-          todo.addAll(calls.get(next));
-        }
-      }
+    for (String id : CallCycles.find(calls).recursive()) {
+      sink.report(Codes.RECURSIVE_COMPONENT, spans.get(id), "component `" + id + "` contains itself through its dag");
     }
   }
 
@@ -239,6 +242,7 @@ public final class SpecReader {
       if (tasks.isEmpty() || !(tasks.get().value() instanceof DocNode.DocMap tm)) {
         continue;
       }
+      tasksLeft += tm.entries().size();
       for (Entry t : tm.entries()) {
         if (!(t.value() instanceof DocNode.DocMap task)) {
           continue;
@@ -506,6 +510,16 @@ public final class SpecReader {
       sink.report(Codes.RECURSIVE_COMPONENT, comp.span(), "component `" + id + "` contains itself through its dag");
       return new Graph(Interface.EMPTY, List.of(), List.of(), comp.span());
     }
+    if (building.size() - 1 > Limits.MAX_DEPTH) {
+      // The bodies of conditions, loops and exit handlers are inlined by recursion, and every
+      // later pass (validators, the lowering, the printers) walks nested bodies recursively too:
+      // the depth is bounded here, once. `building` holds this graph and every body around it.
+      building.remove(id);
+      sink.report(Diagnostic.of(Codes.LIMIT_EXCEEDED, comp.span(),
+              "control flow nests deeper than " + Limits.MAX_DEPTH + " levels at component `" + id + "`")
+          .withHelp("the kfp compiler never nests conditions, loops and exit handlers this deep; its body is left out"));
+      return new Graph(Interface.EMPTY, List.of(), List.of(), comp.span());
+    }
     try {
       Interface iface = interfaces.read(comp);
       ifaceCache.put(id, iface);
@@ -535,6 +549,15 @@ public final class SpecReader {
       }
       List<Node> nodes = new ArrayList<>();
       for (Entry t : taskEntries) {
+        if (--tasksLeft < 0) {
+          if (tasksLeft == -1) {
+            sink.report(Diagnostic.of(Codes.LIMIT_EXCEEDED, t.keySpan(),
+                    "the pipeline expands to more than " + MAX_REPEATED_TASKS
+                        + " tasks beyond those the file holds, through control-flow bodies that several tasks use")
+                .withHelp("the kfp compiler writes each body for one task; the tasks from here on are left out"));
+          }
+          break;
+        }
         Fields.of(t.value(), "task `" + t.key() + "`", sink)
             .map(f -> node(t, f, scope, Optional.ofNullable(exitTaskOf.get(t.key()))))
             .ifPresent(nodes::add);
