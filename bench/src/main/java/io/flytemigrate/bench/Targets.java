@@ -36,6 +36,8 @@ public final class Targets {
         String id = "one-file-" + call.name() + "-under-0.5s";
         out.add(cli(r, call, "default", id));
         out.add(cli(r, call, "appcds", id + "-with-appcds"));
+        // What bin/flyte-migrate starts the jar with.
+        out.add(cli(r, call, "appcds+c1", id + "-with-appcds-c1"));
       }
     }
     return out;

@@ -51,8 +51,10 @@ class ReportTest {
             Map.of("GraphLowering", 900L, "Versions", 100L))),
         List.of(new CliTiming.Result("convert", "default", 10, cli, cli, cli, 0),
             new CliTiming.Result("convert", "appcds", 10, cli / 2, cli / 2, cli / 2, 0),
+            new CliTiming.Result("convert", "appcds+c1", 10, cli / 2, cli / 2, cli / 2, 0),
             new CliTiming.Result("inspect", "default", 10, cli, cli, cli, 0),
-            new CliTiming.Result("inspect", "appcds", 10, cli / 2, cli / 2, cli / 2, 0)),
+            new CliTiming.Result("inspect", "appcds", 10, cli / 2, cli / 2, cli / 2, 0),
+            new CliTiming.Result("inspect", "appcds+c1", 10, cli / 2, cli / 2, cli / 2, 0)),
         Optional.of("kfp/x.yaml"), Optional.of(4_000_000L));
   }
 
@@ -65,7 +67,7 @@ class ReportTest {
     Results r = results(3 * S, 2 * S, 200_000, S / 2, true, S / 4);
     assertEquals(List.of(Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS,
         Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS,
-        Target.Verdict.PASS), verdicts(r));
+        Target.Verdict.PASS, Target.Verdict.PASS, Target.Verdict.PASS), verdicts(r));
   }
 
   @Test
@@ -73,7 +75,7 @@ class ReportTest {
     Results r = results(5 * S, 2 * S, 600_000, 2 * S, false, 2 * S);
     assertEquals(List.of(Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL,
         Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL,
-        Target.Verdict.FAIL), verdicts(r));
+        Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL), verdicts(r));
     List<Target> t = Targets.check(r);
     assertEquals("2.50x on kfp-v2 (5.000 s vs 2.000 s)", t.get(0).measured());
     assertEquals("2.50x on kfp-v2 (5.000 s vs 2.000 s)", t.get(1).measured(), "the real command on one thread");
@@ -183,7 +185,8 @@ class ReportTest {
     }
     assertEquals(List.of("batch-within-2x-of-parse-only", "batch-command-within-2x-of-parse-only", "linear-in-size",
         "5000-tasks-under-1s-cpu", "10000-files-in-256mb-heap", "10000-files-in-256mb-heap-convert",
-        "one-file-convert-under-0.5s", "one-file-convert-under-0.5s-with-appcds",
-        "one-file-inspect-under-0.5s", "one-file-inspect-under-0.5s-with-appcds"), ids);
+        "one-file-convert-under-0.5s",
+        "one-file-convert-under-0.5s-with-appcds", "one-file-convert-under-0.5s-with-appcds-c1", "one-file-inspect-under-0.5s",
+        "one-file-inspect-under-0.5s-with-appcds", "one-file-inspect-under-0.5s-with-appcds-c1"), ids);
   }
 }
