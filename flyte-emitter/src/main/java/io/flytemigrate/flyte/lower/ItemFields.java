@@ -131,7 +131,8 @@ final class ItemFields {
     return out;
   }
 
-  private static Node withInputs(Node n, List<InputBinding> inputs) {
+  /** The same node with other input bindings; ItemTexts rebinds nodes the same way. */
+  static Node withInputs(Node n, List<InputBinding> inputs) {
     if (n instanceof Node.TaskNode t) {
       return new Node.TaskNode(t.id(), t.displayName(), t.component(), inputs, t.after(), t.settings(), t.condition(), t.span());
     }

@@ -141,7 +141,7 @@ final class ItemTexts {
           inputs.add(ib);
         }
       }
-      nodes.add(rebound ? withInputs(n, inputs) : n);
+      nodes.add(rebound ? ItemFields.withInputs(n, inputs) : n);
       changed |= rebound;
     }
     return changed ? new Graph(new Interface(ports, body.iface().outputs()), nodes, body.outputs(), body.span()) : body;
@@ -250,24 +250,5 @@ final class ItemTexts {
       return l.body();
     }
     return ((Node.ExitHandlerNode) n).body();
-  }
-
-  private static Node withInputs(Node n, List<InputBinding> inputs) {
-    if (n instanceof Node.TaskNode t) {
-      return new Node.TaskNode(t.id(), t.displayName(), t.component(), inputs, t.after(), t.settings(), t.condition(),
-          t.span());
-    }
-    if (n instanceof Node.ConditionNode c) {
-      return new Node.ConditionNode(c.id(), c.displayName(), inputs, c.after(), c.condition(), c.body(), c.span());
-    }
-    if (n instanceof Node.BranchesNode b) {
-      return new Node.BranchesNode(b.id(), b.displayName(), inputs, b.after(), b.body(), b.span());
-    }
-    if (n instanceof Node.LoopNode l) {
-      return new Node.LoopNode(l.id(), l.displayName(), inputs, l.after(), l.items(), l.itemInput(), l.parallelism(),
-          l.body(), l.span());
-    }
-    Node.ExitHandlerNode e = (Node.ExitHandlerNode) n;
-    return new Node.ExitHandlerNode(e.id(), e.displayName(), inputs, e.after(), e.body(), e.exitTask(), e.span());
   }
 }
