@@ -11,11 +11,9 @@ import io.flytemigrate.report.ParityHtml;
 import io.flytemigrate.report.ParityJson;
 import io.flytemigrate.report.ParityMarkdown;
 import io.flytemigrate.report.Sarif;
-import io.flytemigrate.std.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The files {@code convert} writes into OUT, from a finished batch.
@@ -75,39 +73,22 @@ final class BatchOutputs {
    * the same fields, plus every converted pipeline with its source, name and Python package.
    */
   private static String manifest(List<BatchConversion.Unit> converted, LoweringOptions options, java.nio.file.Path out) {
+    String pkg = io.flytemigrate.flyteproto.pack.FlytePackage.FILE_NAME;
     if (converted.size() == 1) {
-      return new ConvertManifest(fromOut(out, converted.get(0).input.path()),
-          io.flytemigrate.flyteproto.pack.FlytePackage.FILE_NAME, options).toJson();
+      BatchInputs.Input in = converted.get(0).input;
+      return new ConvertManifest(ConvertManifest.relativeToOutput(out, in.path()).orElse(""), in.display(), pkg, options)
+          .toJson();
     }
-    JsonWriter w = new JsonWriter().beginObject();
-    w.name("version").number(ConvertManifest.VERSION);
-    w.name("package").string(io.flytemigrate.flyteproto.pack.FlytePackage.FILE_NAME);
-    w.name("sourceBase").string(ConvertManifest.SOURCE_BASE_OUTPUT);
-    w.name("options").beginObject();
-    w.name("project").string(options.project().orElse(null));
-    w.name("domain").string(options.domain().orElse(null));
-    w.name("version").string(options.version().orElse(null));
-    w.name("image").string(options.image().orElse(null));
-    w.name("pythonComponents").string(options.pythonComponents().name().toLowerCase(Locale.ROOT));
-    w.endObject();
-    w.name("pipelines").beginArray();
+    List<ConvertManifest.Entry> entries = new ArrayList<>();
     for (BatchConversion.Unit u : converted) {
       if (u.variantOf != null) {
         // A variant runs as a launch plan of another pipeline's workflow: nothing of its own to verify.
         continue;
       }
-      w.beginObject().name("input").string(u.input.display()).name("source").string(fromOut(out, u.input.path())).name("pipeline").string(u.pipelineName)
-          .name("pythonPackage").string(u.pythonPackage).name("workflow")
-          .string(u.project.pipelineWorkflow().id().name()).endObject();
+      entries.add(new ConvertManifest.Entry(u.input.display(), ConvertManifest.relativeToOutput(out, u.input.path()).orElse(""),
+          u.pipelineName, u.pythonPackage, u.project.pipelineWorkflow().id().name()));
     }
-    w.endArray();
-    return w.endObject().toJson();
-  }
-
-  /** The path of a source relative to OUT, with forward slashes. */
-  private static String fromOut(java.nio.file.Path out, java.nio.file.Path source) {
-    java.nio.file.Path base = out.toAbsolutePath().normalize();
-    return base.relativize(source.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    return ConvertManifest.ofBatch(pkg, options, entries).toJson();
   }
 
   private static OutputFile text(String path, String text) {

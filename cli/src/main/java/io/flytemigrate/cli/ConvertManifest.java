@@ -15,35 +15,47 @@ import java.util.Optional;
 
 /**
  * {@code flyte-migrate.json}, which {@code convert} writes into its output directory so that
- * {@code verify OUT} can find the source again and translate it the same way: the source file as
- * the user named it, the package's file name and the lowering options that shaped the package.
+ * {@code verify OUT} can find the source again and translate it the same way: the source file, the
+ * package's file name and the lowering options that shaped the package.
  *
  * <pre>{@code
  * {
  *   "version": 1,
  *   "source": "../pipelines/coin_flip.yaml",
+ *   "input": "pipelines/coin_flip.yaml",
  *   "sourceBase": "output",
  *   "package": "flyte-package.tgz",
  *   "options": {"project": null, "domain": null, "version": null, "image": null, "pythonComponents": "native"}
  * }
  * }</pre>
  *
+ * <p>{@code source} is relative to the output directory, so the two can move together; {@code input}
+ * is the path the reports show (relative to where {@code convert} ran). When OUT and the source
+ * share no directory below the file system's root, a relative path would spell out the machine's
+ * directories: {@code source} is then {@code null}, and {@code verify --sources DIR} opens
+ * {@code DIR/input} instead.
+ *
  * <p>A batch of several pipelines names no {@code source}; it lists every converted pipeline
- * instead, under {@code pipelines}: its input (the path the reports show), its source (relative to
- * the output directory), pipeline name, Python package and workflow.
+ * instead, under {@code pipelines}: its input, source, pipeline name, Python package and workflow.
  *
  * @param source the source file, relative to the output directory (or, in manifests written before
- *     {@code sourceBase}, to the directory {@code convert} ran in); empty for a batch
+ *     {@code sourceBase}, to the directory {@code convert} ran in); empty when not known or for a batch
+ * @param input the source as the reports name it; empty in manifests written before it was recorded
  * @param packageFile the package's path relative to the output directory
  * @param pipelines the pipelines of a batch; empty for one pipeline
  * @param relativeToOutput whether source paths are relative to the output directory (they are in
  *     every manifest written now; older ones named them relative to where convert ran)
  */
-record ConvertManifest(String source, String packageFile, LoweringOptions options, List<Entry> pipelines,
+record ConvertManifest(String source, String input, String packageFile, LoweringOptions options, List<Entry> pipelines,
     boolean relativeToOutput) {
-  /** One pipeline of a batch, and where its workflow is in the package. */
-  record Entry(String source, String pipeline, String pythonPackage, String workflow) {
+  /**
+   * One pipeline of a batch, and where its workflow is in the package.
+   *
+   * @param source relative to the output directory; empty when OUT and the source share no directory
+   */
+  record Entry(String input, String source, String pipeline, String pythonPackage, String workflow) {
     Entry {
+      Objects.requireNonNull(input, "input");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(pipeline, "pipeline");
       Objects.requireNonNull(pythonPackage, "pythonPackage");
@@ -60,14 +72,56 @@ record ConvertManifest(String source, String packageFile, LoweringOptions option
 
   ConvertManifest {
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(input, "input");
     Objects.requireNonNull(packageFile, "packageFile");
     Objects.requireNonNull(options, "options");
     pipelines = List.copyOf(pipelines);
   }
 
   /** The manifest of one pipeline. */
-  ConvertManifest(String source, String packageFile, LoweringOptions options) {
-    this(source, packageFile, options, List.of(), true);
+  ConvertManifest(String source, String input, String packageFile, LoweringOptions options) {
+    this(source, input, packageFile, options, List.of(), true);
+  }
+
+  /** The manifest of a batch. */
+  static ConvertManifest ofBatch(String packageFile, LoweringOptions options, List<Entry> pipelines) {
+    return new ConvertManifest("", "", packageFile, options, pipelines, true);
+  }
+
+  /**
+   * {@code source} relative to {@code out}, with forward slashes; empty when the two share no
+   * directory below the root (or are on different roots), where the relative path would name the
+   * machine's directories as surely as an absolute one.
+   */
+  static Optional<String> relativeToOutput(java.nio.file.Path out, java.nio.file.Path source) {
+    java.nio.file.Path base = out.toAbsolutePath().normalize();
+    java.nio.file.Path file = source.toAbsolutePath().normalize();
+    if (base.getRoot() == null || !base.getRoot().equals(file.getRoot()) || base.getNameCount() == 0
+        || file.getNameCount() == 0 || !base.getName(0).equals(file.getName(0))) {
+      return Optional.empty();
+    }
+    return Optional.of(base.relativize(file).toString().replace('\\', '/'));
+  }
+
+  /**
+   * Where to open a source of this manifest from the working directory: {@code sourcesDir/input}
+   * when {@code verify} was given {@code --sources}, else the recorded source; empty, with an
+   * {@code FM0001} at the manifest, when the manifest cannot say.
+   */
+  Optional<String> locate(String out, String manifestPath, String sourcePath, String inputPath, String sourcesDir,
+      DiagnosticSink sink) {
+    if (sourcesDir != null && !inputPath.isEmpty()) {
+      return Optional.of(normalized(VerifyCommand.join(sourcesDir, inputPath)));
+    }
+    if (!sourcePath.isEmpty()) {
+      return Optional.of(resolve(out, sourcePath));
+    }
+    String named = inputPath.isEmpty() ? "its source" : "`" + inputPath + "`";
+    sink.report(Codes.UNREADABLE_FILE, Span.at(manifestPath, 0, 0), "`" + manifestPath + "` does not say where "
+        + named + " is: the output directory and the source shared no directory when it was converted",
+        inputPath.isEmpty() ? "pass the source pipeline with --source FILE"
+            : "pass --sources DIR, the directory `" + inputPath + "` is named from (where convert ran)");
+    return Optional.empty();
   }
 
   /** A source path of the manifest as it can be opened from the working directory. */
@@ -75,7 +129,10 @@ record ConvertManifest(String source, String packageFile, LoweringOptions option
     if (!relativeToOutput || sourcePath.startsWith("/")) {
       return sourcePath;
     }
-    String joined = VerifyCommand.join(out, sourcePath);
+    return normalized(VerifyCommand.join(out, sourcePath));
+  }
+
+  private static String normalized(String joined) {
     try {
       return java.nio.file.Path.of(joined).normalize().toString().replace('\\', '/');
     } catch (java.nio.file.InvalidPathException e) {
@@ -86,10 +143,13 @@ record ConvertManifest(String source, String packageFile, LoweringOptions option
   String toJson() {
     JsonWriter w = new JsonWriter().beginObject();
     w.name("version").number(VERSION);
-    w.name("source").string(source);
+    if (pipelines.isEmpty()) {
+      w.name("source").string(source.isEmpty() ? null : source);
+      w.name("input").string(input.isEmpty() ? null : input);
+    }
+    w.name("package").string(packageFile);
     // Sources are named relative to OUT, so `verify OUT` finds them from any directory.
     w.name("sourceBase").string(SOURCE_BASE_OUTPUT);
-    w.name("package").string(packageFile);
     w.name("options").beginObject();
     w.name("project").string(options.project().orElse(null));
     w.name("domain").string(options.domain().orElse(null));
@@ -97,6 +157,15 @@ record ConvertManifest(String source, String packageFile, LoweringOptions option
     w.name("image").string(options.image().orElse(null));
     w.name("pythonComponents").string(options.pythonComponents().name().toLowerCase(Locale.ROOT));
     w.endObject();
+    if (!pipelines.isEmpty()) {
+      w.name("pipelines").beginArray();
+      for (Entry e : pipelines) {
+        w.beginObject().name("input").string(e.input()).name("source").string(e.source().isEmpty() ? null : e.source())
+            .name("pipeline").string(e.pipeline()).name("pythonPackage").string(e.pythonPackage())
+            .name("workflow").string(e.workflow()).endObject();
+      }
+      w.endArray();
+    }
     return w.endObject().toJson();
   }
 
@@ -114,14 +183,16 @@ record ConvertManifest(String source, String packageFile, LoweringOptions option
     Optional<DocNode> listed = m.entry("pipelines").map(DocNode.Entry::value);
     if (listed.isPresent() && listed.get() instanceof DocNode.DocSeq seq) {
       for (DocNode item : seq.items()) {
-        if (item instanceof DocNode.DocMap im && string(im, "source").isPresent() && string(im, "pipeline").isPresent()
-            && string(im, "pythonPackage").isPresent() && string(im, "workflow").isPresent()) {
-          pipelines.add(new Entry(string(im, "source").get(), string(im, "pipeline").get(),
-              string(im, "pythonPackage").get(), string(im, "workflow").get()));
+        if (item instanceof DocNode.DocMap im && (string(im, "source").isPresent() || string(im, "input").isPresent())
+            && string(im, "pipeline").isPresent() && string(im, "pythonPackage").isPresent()
+            && string(im, "workflow").isPresent()) {
+          pipelines.add(new Entry(string(im, "input").orElse(""), string(im, "source").orElse(""),
+              string(im, "pipeline").get(), string(im, "pythonPackage").get(), string(im, "workflow").get()));
         }
       }
     }
-    if ((source.isEmpty() || source.get().isEmpty()) && pipelines.isEmpty()) {
+    Optional<String> input = string(m, "input");
+    if ((source.isEmpty() || source.get().isEmpty()) && input.isEmpty() && pipelines.isEmpty()) {
       sink.report(Codes.UNREADABLE_FILE, Span.at(path, 0, 0), "cannot read `" + path + "`: it names no `source`",
           "pass the source with --source FILE");
       return Optional.empty();
@@ -137,7 +208,7 @@ record ConvertManifest(String source, String packageFile, LoweringOptions option
           .orElse(LoweringOptions.PythonComponents.NATIVE);
       options = new LoweringOptions(string(om, "project"), string(om, "domain"), string(om, "version"), string(om, "image"), pc);
     }
-    return Optional.of(new ConvertManifest(source.orElse(""), pkg, options, pipelines, relativeToOutput));
+    return Optional.of(new ConvertManifest(source.orElse(""), input.orElse(""), pkg, options, pipelines, relativeToOutput));
   }
 
   private static Optional<String> string(DocNode.DocMap m, String key) {

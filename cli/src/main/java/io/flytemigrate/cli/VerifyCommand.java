@@ -75,7 +75,9 @@ import picocli.CommandLine.Spec;
       "  flyte-migrate verify flyte-package.tgz --source pipeline.yaml",
       "      verify a package file against a source file",
       "  flyte-migrate verify out/ --diagnostics short",
-      "      one line per finding"
+      "      one line per finding",
+      "  flyte-migrate verify build/flyte --sources ~/repo",
+      "      OUT moved away from its sources: open them under ~/repo, as the reports name them"
     })
 final class VerifyCommand implements Callable<Integer> {
   /** The largest package accepted: 512 MiB, far beyond any real package. */
@@ -93,6 +95,13 @@ final class VerifyCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "The source pipeline file; by default the one named in OUT/flyte-migrate.json.")
   private String source;
+
+  @Option(
+      names = "--sources",
+      paramLabel = "DIR",
+      description = "Open each source as DIR/INPUT, INPUT being the path the reports name it by (relative to"
+          + " where convert ran); for an OUT moved away from its sources.")
+  private String sourcesDir;
 
   @Option(
       names = "--diagnostics",
@@ -149,12 +158,16 @@ final class VerifyCommand implements Callable<Integer> {
       }
       packagePath = join(out, manifest.map(ConvertManifest::packageFile).orElse(FlytePackage.FILE_NAME));
       if (manifest.isPresent() && sourcePath == null && !manifest.get().pipelines().isEmpty()) {
-        return batch(packagePath, manifest.get(), found, sources);
+        return batch(packagePath, manifestPath, manifest.get(), found, sources);
       }
       if (manifest.isPresent()) {
         options = manifest.get().options();
         if (sourcePath == null) {
-          sourcePath = manifest.get().resolve(out, manifest.get().source());
+          ConvertManifest m = manifest.get();
+          sourcePath = m.locate(out, manifestPath, m.source(), m.input(), sourcesDir, found).orElse(null);
+          if (sourcePath == null) {
+            return "`" + packagePath + "` was not verified";
+          }
         }
       }
       if (sourcePath == null && manifest.isEmpty() && !found.hasErrors()) {
@@ -199,15 +212,22 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /** Verifies every pipeline a batch manifest lists against the one package of the batch. */
-  private String batch(String packagePath, ConvertManifest manifest, DiagnosticSink found, Map<String, SourceFile> sources) {
+  private String batch(String packagePath, String manifestPath, ConvertManifest manifest, DiagnosticSink found,
+      Map<String, SourceFile> sources) {
     Optional<byte[]> pkg = readPackage(packagePath, found);
     if (pkg.isEmpty()) {
       return "`" + packagePath + "` was not verified";
     }
     int matched = 0;
+    int unlocated = 0;
     Map<String, List<Pipeline>> read = new LinkedHashMap<>();
     for (ConvertManifest.Entry e : manifest.pipelines()) {
-      String path = manifest.resolve(out, e.source());
+      Optional<String> located = manifest.locate(out, manifestPath, e.source(), e.input(), sourcesDir, found);
+      if (located.isEmpty()) {
+        unlocated++;
+        continue;
+      }
+      String path = located.get();
       List<Pipeline> pipelines = read.computeIfAbsent(path, p -> readAll(p, found, sources));
       Optional<Pipeline> pipeline = pipelines.stream().filter(p -> p.name().equals(e.pipeline())).findFirst();
       if (pipeline.isEmpty()) {
@@ -224,6 +244,9 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     int total = manifest.pipelines().size();
+    if (unlocated == total) {
+      return "`" + packagePath + "` was not verified: `" + manifestPath + "` does not say where its sources are";
+    }
     return matched == total
         ? "`" + packagePath + "` matches its " + total + " source pipelines"
         : "`" + packagePath + "` does not match " + (total - matched) + " of its " + total + " source pipelines";

@@ -158,6 +158,16 @@ class BatchConvertTest {
     assertEquals(0, verified.exit(), verified::toString);
     assertEquals("`" + out + "/flyte-package.tgz` matches its 2 source pipelines\n", verified.out());
 
+    // A manifest that could not name its sources (OUT shared no directory with them) needs --sources.
+    Files.writeString(out.resolve("flyte-migrate.json"), manifest.replace("\"source\": \"../in/a.yaml\"", "\"source\": null")
+        .replace("\"source\": \"../in/b.yaml\"", "\"source\": null"));
+    Cli lost = run("verify", out.toString(), "--diagnostics", "short");
+    assertEquals(1, lost.exit(), lost::toString);
+    assertTrue(lost.out().contains("was not verified"), lost::toString);
+    Cli found = run("verify", out.toString(), "--sources", dir.toString());
+    assertEquals(0, found.exit(), found::toString);
+    Files.writeString(out.resolve("flyte-migrate.json"), manifest);
+
     // Changing a source after the conversion is caught.
     write("in/b.yaml", PIPELINE.formatted("ls", "beta").replace("dependentTasks:\n        - say\n", ""));
     Cli changed = run("verify", out.toString(), "--diagnostics", "short");

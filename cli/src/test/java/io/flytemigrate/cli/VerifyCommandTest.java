@@ -108,7 +108,8 @@ class VerifyCommandTest {
     Path out = Files.createDirectories(dir.resolve("out"));
     Files.write(out.resolve(FlytePackage.FILE_NAME), pkgOverride != null ? pkgOverride : pkg.bytes());
     Files.writeString(out.resolve(ConvertManifest.FILE_NAME),
-        new ConvertManifest(src.toString(), FlytePackage.FILE_NAME, LoweringOptions.DEFAULT).toJson(), StandardCharsets.UTF_8);
+        new ConvertManifest(src.toString(), sourceName, FlytePackage.FILE_NAME, LoweringOptions.DEFAULT).toJson(),
+        StandardCharsets.UTF_8);
     return out;
   }
 
@@ -165,12 +166,55 @@ class VerifyCommandTest {
   void theManifestReadsBackWhatWasWritten() {
     LoweringOptions options = new LoweringOptions(Optional.of("flytesnacks"), Optional.empty(), Optional.of("v1"),
         Optional.of("ghcr.io/acme/img:1"), LoweringOptions.PythonComponents.CONTAINER);
-    ConvertManifest m = new ConvertManifest("pipelines/a b.yaml", "flyte-package.tgz", options);
+    ConvertManifest m = new ConvertManifest("../pipelines/a b.yaml", "pipelines/a b.yaml", "flyte-package.tgz", options);
     DiagnosticSink sink = new DiagnosticSink();
     assertEquals(Optional.of(m), ConvertManifest.parse("out/flyte-migrate.json", m.toJson(), sink));
     assertTrue(m.toJson().contains("\"pythonComponents\": \"container\""), m.toJson());
     assertEquals(List.of(), sink.sorted());
     ConvertManifest.parse("out/flyte-migrate.json", "[1]", sink);
     assertEquals("FM0001", sink.sorted().get(0).code().id());
+  }
+
+  @Test
+  void sourcesAreRelativeToOutOnlyBelowASharedDirectory() {
+    assertEquals(Optional.of("../in/x.yaml"), ConvertManifest.relativeToOutput(Path.of("/work/repo/out"),
+        Path.of("/work/repo/in/x.yaml")));
+    assertEquals(Optional.of("../../other/x.yaml"), ConvertManifest.relativeToOutput(Path.of("/work/repo/out"),
+        Path.of("/work/other/x.yaml")));
+    // Up to the root and down again: as much a machine path as an absolute one.
+    assertEquals(Optional.empty(), ConvertManifest.relativeToOutput(Path.of("/tmp/build/out"),
+        Path.of("/home/someone/pipelines/x.yaml")));
+    assertEquals(Optional.empty(), ConvertManifest.relativeToOutput(Path.of("/out"), Path.of("/in/x.yaml")));
+  }
+
+  @Test
+  void aManifestWithoutASourceIsVerifiedWithSources() throws IOException {
+    Path out = convert("pipeline.yaml", null);
+    // What convert writes when OUT and the source share no directory below the root.
+    Files.writeString(out.resolve(ConvertManifest.FILE_NAME),
+        new ConvertManifest("", "pipeline.yaml", FlytePackage.FILE_NAME, LoweringOptions.DEFAULT).toJson(),
+        StandardCharsets.UTF_8);
+    assertTrue(Files.readString(out.resolve(ConvertManifest.FILE_NAME)).contains("\"source\": null"));
+    Cli lost = Cli.run(command(), out.toString(), "--diagnostics", "short");
+    assertEquals(ExitCodes.INPUT_ERRORS, lost.exit(), lost::toString);
+    assertTrue(lost.err().contains("error[FM0001]: `" + out + "/flyte-migrate.json` does not say where `pipeline.yaml` is"),
+        lost::toString);
+    assertTrue(lost.err().contains("pass --sources DIR"), lost::toString);
+    Cli found = Cli.run(command(), out.toString(), "--sources", dir.toString());
+    assertEquals(0, found.exit(), found::toString);
+    assertEquals("`" + out + "/flyte-package.tgz` matches `" + dir.resolve("pipeline.yaml") + "`\n", found.out());
+  }
+
+  @Test
+  void sourcesOverridesTheRecordedSourceOfAMovedOutput() throws IOException {
+    Path out = convert("pipeline.yaml", null);
+    Path moved = Files.createDirectories(dir.resolve("elsewhere"));
+    String changed = PIPELINE.replace("constant: bye", "constant: ciao");
+    assertTrue(!changed.equals(PIPELINE), "the constant is changed");
+    Files.writeString(moved.resolve("pipeline.yaml"), changed);
+    Cli r = Cli.run(command(), out.toString(), "--sources", moved.toString(), "--diagnostics", "short");
+    // The recorded source matches; the one under --sources (another constant) is the one checked.
+    assertEquals(ExitCodes.INPUT_ERRORS, r.exit(), r::toString);
+    assertTrue(r.out().contains("does not match `" + moved.resolve("pipeline.yaml") + "`"), r::toString);
   }
 }
