@@ -11,8 +11,10 @@ import java.util.List;
  * index of the inputs (linking to their sections) and the shared tasks; then each input has the
  * content of its {@link ParityMarkdown} page, with the source and Flyte DAGs side by side as inline
  * SVG drawn by {@link SvgDag}. The page has no script and references nothing outside itself (no
- * fonts, images, stylesheets or links except to its own sections), so it opens offline and
- * without console errors; it is also well-formed XML. All text is escaped.
+ * fonts, images or stylesheets; links only to its own sections and the pages beside it), so it
+ * opens offline and without console errors; it is also well-formed XML. All text is escaped. For a batch whose
+ * pipelines have pages of their own, the index links to those pages (relative links, within the
+ * output directory) instead of repeating them.
  */
 public final class ParityHtml {
   private static final String STYLE = """
@@ -44,6 +46,20 @@ public final class ParityHtml {
 
   /** The page, LF line ends, ending with a newline. */
   public static String write(BatchResult batch) {
+    return write(batch, java.util.Collections.nCopies(batch.inputs().size(), ""));
+  }
+
+  /**
+   * The page of a large batch: inputs that have a page of their own are a row of the index linking
+   * to it instead of a section, so the page stays small whatever the size of the batch.
+   *
+   * @param pages for each input of {@code batch}, in order, the relative link to its own page, or
+   *     {@code ""} to give it a section here
+   */
+  public static String write(BatchResult batch, List<String> pages) {
+    if (pages.size() != batch.inputs().size()) {
+      throw new IllegalArgumentException("one page link per input: " + pages.size() + " for " + batch.inputs().size());
+    }
     BatchTotals totals = BatchTotals.of(batch);
     var out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
@@ -55,16 +71,18 @@ public final class ParityHtml {
     out.append("<li>Parity: ").append(esc(totals.parity().text())).append("</li>\n");
     out.append("<li>Flyte: ").append(esc(totals.flyteText())).append(", ")
         .append(esc(BatchTotals.plural(totals.merged(), "shared task"))).append("</li>\n</ul>\n");
-    index(out, batch);
+    index(out, batch, pages);
     shared(out, batch);
     for (int i = 0; i < batch.inputs().size(); i++) {
-      input(out, batch.inputs().get(i), "input-" + (i + 1));
+      if (pages.get(i).isEmpty()) {
+        input(out, batch.inputs().get(i), "input-" + (i + 1));
+      }
     }
     out.append("</body>\n</html>\n");
     return out.toString();
   }
 
-  private static void index(StringBuilder out, BatchResult batch) {
+  private static void index(StringBuilder out, BatchResult batch, List<String> pages) {
     out.append("<h2 id=\"index\">Inputs</h2>\n");
     if (batch.inputs().isEmpty()) {
       out.append("<p>The batch has no inputs.</p>\n");
@@ -74,7 +92,8 @@ public final class ParityHtml {
         .append("<th>Warnings</th><th>Exact</th><th>Approximated</th><th>Dropped</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < batch.inputs().size(); i++) {
       InputResult r = batch.inputs().get(i);
-      out.append("<tr><td><a href=\"#input-").append(i + 1).append("\"><code>").append(esc(r.path())).append("</code></a></td>")
+      String href = pages.get(i).isEmpty() ? "#input-" + (i + 1) : esc(pages.get(i));
+      out.append("<tr><td><a href=\"").append(href).append("\"><code>").append(esc(r.path())).append("</code></a></td>")
           .append("<td class=\"").append(r.status().label()).append("\">").append(r.status().label()).append("</td>")
           .append("<td>").append(r.pipeline().map(p -> "<code>" + esc(p) + "</code>").orElse("—")).append("</td>")
           .append("<td class=\"n\">").append(r.count(Severity.ERROR)).append("</td>")

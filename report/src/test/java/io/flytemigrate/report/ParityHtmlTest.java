@@ -2,6 +2,7 @@ package io.flytemigrate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flytemigrate.ir.diag.Codes;
@@ -126,5 +127,32 @@ class ParityHtmlTest {
     for (int i = 0; i < links.getLength(); i++) {
       assertEquals("#input-" + (i + 1), ((Element) links.item(i)).getAttribute("href"));
     }
+  }
+
+  @Test
+  void aLargeBatchLinksToThePagesOfItsPipelinesInsteadOfRepeatingThem() throws Exception {
+    BatchResult batch = Fixtures.batch();
+    List<String> pages = new ArrayList<>();
+    for (InputResult r : batch.inputs()) {
+      pages.add(r.report().isPresent() ? "pipelines/" + r.report().get().pipeline() + "/report.html" : "");
+    }
+    assertTrue(pages.stream().anyMatch(String::isEmpty) && pages.stream().anyMatch(p -> !p.isEmpty()), pages::toString);
+    String html = ParityHtml.write(batch, pages);
+    Document doc = JUnitXmlTest.parse(html);
+    assertEquals(0, doc.getElementsByTagName("svg").getLength(), "the drawings are on the pipelines' own pages");
+    NodeList links = doc.getElementsByTagName("a");
+    assertEquals(4, links.getLength());
+    int sections = 0;
+    for (int i = 0; i < links.getLength(); i++) {
+      String href = ((Element) links.item(i)).getAttribute("href");
+      assertEquals(pages.get(i).isEmpty() ? "#input-" + (i + 1) : pages.get(i), href);
+      if (pages.get(i).isEmpty()) {
+        sections++;
+        assertTrue(html.contains("<section id=\"input-" + (i + 1) + "\">"), href);
+      }
+    }
+    assertEquals(sections, doc.getElementsByTagName("section").getLength());
+    assertTrue(html.length() < ParityHtml.write(batch).length() / 2, "the index page is much smaller than the full page");
+    assertThrows(IllegalArgumentException.class, () -> ParityHtml.write(batch, List.of()));
   }
 }
