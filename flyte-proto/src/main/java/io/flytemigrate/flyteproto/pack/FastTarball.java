@@ -1,6 +1,10 @@
 package io.flytemigrate.flyteproto.pack;
 
 import io.flytemigrate.ir.spi.OutputFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The fast-registration source archive (flyte-target.md 1.5): the flytekit project's files as a
@@ -34,23 +39,71 @@ public record FastTarball(String fileName, byte[] bytes) {
 
   /** The archive of these project files (relative paths, no duplicates). */
   public static FastTarball of(List<OutputFile> files) {
-    List<OutputFile> sorted = new ArrayList<>(files);
-    sorted.sort((a, b) -> comparePaths(a.path(), b.path()));
-    MessageDigest md5 = md5();
-    TarWriter tar = new TarWriter();
-    String previous = null;
-    for (OutputFile f : sorted) {
-      if (f.path().equals(previous)) {
-        throw new IllegalArgumentException("the project has two files named " + f.path());
-      }
-      previous = f.path();
-      byte[] content = f.content();
-      md5.update(content);
-      md5.update(f.path().replace("/", "").getBytes(StandardCharsets.UTF_8));
-      tar.add(f.path(), content);
+    java.util.Map<String, byte[]> contents = new java.util.HashMap<>();
+    List<String> paths = new ArrayList<>();
+    for (OutputFile f : files) {
+      paths.add(f.path());
+      contents.putIfAbsent(f.path(), f.content());
     }
-    String name = PREFIX + HexFormat.of().formatHex(md5.digest()) + SUFFIX;
-    return new FastTarball(name, Gzip.compress(tar.toBytes()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      String name = write(paths, contents::get, out);
+      return new FastTarball(name, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+  }
+
+  /** Where {@link #write} reads each project file from. */
+  @FunctionalInterface
+  public interface ProjectFiles {
+    byte[] read(String path) throws IOException;
+  }
+
+  /**
+   * Streams the archive of these project files to {@code out}, one file at a time, read from
+   * {@code files} when its turn comes, so the project never needs to be in memory at once.
+   *
+   * @return the archive's file name, {@code fast<md5hex>.tar.gz}
+   */
+  public static String write(List<String> paths, ProjectFiles files, OutputStream out) throws IOException {
+    List<String> sorted = new ArrayList<>(paths);
+    sorted.sort(FastTarball::comparePaths);
+    MessageDigest md5 = md5();
+    GZIPOutputStream gz = new GZIPOutputStream(new NonClosing(out));
+    TarWriter.Streaming tar = new TarWriter.Streaming(gz);
+    String previous = null;
+    for (String path : sorted) {
+      if (path.equals(previous)) {
+        throw new IllegalArgumentException("the project has two files named " + path);
+      }
+      previous = path;
+      byte[] content = files.read(path);
+      md5.update(content);
+      md5.update(path.replace("/", "").getBytes(StandardCharsets.UTF_8));
+      tar.add(path, content);
+    }
+    tar.finish();
+    gz.finish();
+    gz.flush();
+    return PREFIX + HexFormat.of().formatHex(md5.digest()) + SUFFIX;
+  }
+
+  /** Keeps the caller's stream open when the gzip stream around it is finished. */
+  static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
   }
 
   /** Python's string order: by code point, not by UTF-16 unit. */

@@ -5,14 +5,19 @@ import io.flytemigrate.flyteproto.write.PackageEntities;
 import io.flytemigrate.flyteproto.write.PackageOptions;
 import io.flytemigrate.flyteproto.write.RegistrableEntity;
 import io.flytemigrate.ir.spi.OutputFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The registrable package: {@code flyte-package.tgz} as {@code pyflyte package --copy all}
- * writes it, built in memory. Files sit at the archive root in lexical order, which, thanks to the
+ * writes it, built in memory or streamed. Files sit at the archive root in lexical order, which, thanks to the
  * zero-padded indexes, is also registration order ({@code flytectl} sorts paths lexically).
  *
  * @param bytes the {@code .tgz}
@@ -46,21 +51,45 @@ public record FlytePackage(byte[] bytes, List<String> entries, Optional<String> 
 
   /** Packs entities (in registration order) and the project files. */
   public static FlytePackage of(List<RegistrableEntity> entities, List<OutputFile> projectFiles) {
-    TarWriter tar = new TarWriter();
+    List<PackedEntity> packed = new ArrayList<>();
+    for (RegistrableEntity e : entities) {
+      packed.add(PackedEntity.of(e));
+    }
+    Optional<FastTarball> fast = projectFiles.isEmpty() ? Optional.empty() : Optional.of(FastTarball.of(projectFiles));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      List<String> names = write(packed, fast, out);
+      return new FlytePackage(out.toByteArray(), names, fast.map(FastTarball::fileName));
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+  }
+
+  /**
+   * Streams a package to {@code out}: the entities numbered in the given (registration) order,
+   * then the fast tarball, if any. A batch writes its package this way, so that it is never held
+   * in memory whole; the bytes are those {@link #of} makes.
+   *
+   * @return the file names in the archive, in archive order
+   */
+  public static List<String> write(List<PackedEntity> entities, Optional<FastTarball> fast, OutputStream out)
+      throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(new FastTarball.NonClosing(out));
+    TarWriter.Streaming tar = new TarWriter.Streaming(gz);
     List<String> names = new ArrayList<>();
     for (int i = 0; i < entities.size(); i++) {
-      RegistrableEntity e = entities.get(i);
+      PackedEntity e = entities.get(i);
       String name = EntryNames.fileName(i, entities.size(), e.name(), e.kind());
       tar.add(name, e.bytes());
       names.add(name);
     }
-    Optional<String> fast = Optional.empty();
-    if (!projectFiles.isEmpty()) {
-      FastTarball tarball = FastTarball.of(projectFiles);
-      tar.add(tarball.fileName(), tarball.bytes());
-      names.add(tarball.fileName());
-      fast = Optional.of(tarball.fileName());
+    if (fast.isPresent()) {
+      tar.add(fast.get().fileName(), fast.get().bytes());
+      names.add(fast.get().fileName());
     }
-    return new FlytePackage(Gzip.compress(tar.toBytes()), names, fast);
+    tar.finish();
+    gz.finish();
+    gz.flush();
+    return names;
   }
 }

@@ -1,13 +1,16 @@
 package io.flytemigrate.flyteproto.pack;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A deterministic tar archive in memory, in the format Python's {@code tarfile} writes (what
+ * A deterministic tar archive, in memory or streamed, in the format Python's {@code tarfile} writes (what
  * pyflyte uses): 512-byte ustar headers of regular files, data padded to 512 bytes, two zero
  * blocks at the end and zero padding to a whole 10240-byte record. A name longer than 100 bytes
  * or not ASCII is carried by a pax extended header ({@code ././@PaxHeader}, record {@code path}).
@@ -37,23 +40,61 @@ final class TarWriter {
   /** The archive, entries in the order they were added. */
   byte[] toBytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Entry e : entries) {
-      byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
-      boolean ascii = name.length == e.name().length();
-      if (!ascii || name.length > 100) {
-        byte[] records = paxRecord("path", e.name());
-        out.writeBytes(header("././@PaxHeader", records.length, 0, 0, (byte) 'x'));
-        out.writeBytes(padded(records));
+    try {
+      Streaming tar = new Streaming(out);
+      for (Entry e : entries) {
+        tar.add(e.name(), e.content());
       }
-      out.writeBytes(header(e.name(), e.content().length, FILE_MODE, MTIME_1980, (byte) '0'));
-      out.writeBytes(padded(e.content()));
-    }
-    out.writeBytes(new byte[2 * BLOCK]);
-    int rest = out.size() % RECORD;
-    if (rest != 0) {
-      out.writeBytes(new byte[RECORD - rest]);
+      tar.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
     }
     return out.toByteArray();
+  }
+
+  /** The same archive written entry by entry to a stream, so that no entry waits for the others. */
+  static final class Streaming {
+    private final OutputStream out;
+    private long written;
+
+    Streaming(OutputStream out) {
+      this.out = Objects.requireNonNull(out, "out");
+    }
+
+    void add(String name, byte[] content) throws IOException {
+      byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+      boolean ascii = bytes.length == name.length();
+      if (!ascii || bytes.length > 100) {
+        byte[] records = paxRecord("path", name);
+        write(header("././@PaxHeader", records.length, 0, 0, (byte) 'x'));
+        writePadded(records);
+      }
+      write(header(name, content.length, FILE_MODE, MTIME_1980, (byte) '0'));
+      writePadded(content);
+    }
+
+    /** The two zero blocks and the padding to a whole record; the stream is left open. */
+    void finish() throws IOException {
+      write(new byte[2 * BLOCK]);
+      int rest = (int) (written % RECORD);
+      if (rest != 0) {
+        write(new byte[RECORD - rest]);
+      }
+      out.flush();
+    }
+
+    private void writePadded(byte[] data) throws IOException {
+      write(data);
+      int rest = data.length % BLOCK;
+      if (rest != 0) {
+        write(new byte[BLOCK - rest]);
+      }
+    }
+
+    private void write(byte[] data) throws IOException {
+      out.write(data);
+      written += data.length;
+    }
   }
 
   /** A ustar header block; the name is written as ASCII, cut to 100 bytes (pax holds the rest). */
@@ -114,15 +155,5 @@ final class TarWriter {
 
   private static void put(byte[] h, int off, int max, byte[] value) {
     System.arraycopy(value, 0, h, off, Math.min(max, value.length));
-  }
-
-  private static byte[] padded(byte[] data) {
-    int rest = data.length % BLOCK;
-    if (rest == 0) {
-      return data;
-    }
-    byte[] out = new byte[data.length + BLOCK - rest];
-    System.arraycopy(data, 0, out, 0, data.length);
-    return out;
   }
 }

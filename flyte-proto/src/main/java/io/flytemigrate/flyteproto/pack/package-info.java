@@ -8,6 +8,7 @@
  * <p>The tar and gzip formats are written here, byte for byte deterministic: ustar entries
  * (a pax {@code path} record only for names that ustar cannot hold) with mtime 1980-01-01 (flytekit's
  * {@code tar_strip_file_attributes}), mode 0644, uid and gid 0 and empty owner names, in sorted
- * order; gzip with mtime 0. No IO: everything is built in memory and returned as bytes.
+ * order; gzip with mtime 0. No file IO: a package is built in memory and returned as bytes, or streamed
+ * to an {@code OutputStream} the caller opens.
  */
 package io.flytemigrate.flyteproto.pack;

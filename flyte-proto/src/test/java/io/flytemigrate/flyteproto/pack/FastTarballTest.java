@@ -52,4 +52,36 @@ class FastTarballTest {
   void aPathTwiceIsAMistake() {
     assertThrows(IllegalArgumentException.class, () -> FastTarball.of(List.of(f("a.py", "1"), f("a.py", "2"))));
   }
+
+  /** The archive as the in-memory writer made it before streaming: one tar, then gzip over all of it. */
+  private static byte[] wholeThenGzip(List<OutputFile> sorted) throws Exception {
+    TarWriter tar = new TarWriter();
+    sorted.forEach(f -> tar.add(f.path(), f.content()));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(tar.toBytes());
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void streamingGivesTheBytesOfTheWholeArchiveCompressedAtOnce() throws Exception {
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      big.append("line ").append(i * 7919 % 10_007).append('\n');
+    }
+    List<OutputFile> sorted = List.of(f("pkg/__init__.py", ""), f("pkg/big.py", big.toString()), f("pkg/tasks.py", "tasks"));
+    java.util.Map<String, byte[]> byPath = new java.util.HashMap<>();
+    sorted.forEach(o -> byPath.put(o.path(), o.content()));
+    java.util.List<String> read = new java.util.ArrayList<>();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    String name = FastTarball.write(List.of("pkg/tasks.py", "pkg/big.py", "pkg/__init__.py"), p -> {
+      read.add(p);
+      return byPath.get(p);
+    }, out);
+    assertEquals(List.of("pkg/__init__.py", "pkg/big.py", "pkg/tasks.py"), read, "each file read once, in order");
+    assertEquals(FastTarball.of(sorted).fileName(), name);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(wholeThenGzip(sorted), out.toByteArray());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(wholeThenGzip(sorted), FastTarball.of(sorted).bytes());
+  }
 }

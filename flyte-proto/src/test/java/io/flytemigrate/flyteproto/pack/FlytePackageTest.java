@@ -52,4 +52,25 @@ class FlytePackageTest {
     assertTrue(p.fastTarball().isEmpty());
     assertEquals(4, p.entries().size());
   }
+
+  @Test
+  void streamingGivesTheBytesOfTheWholeArchiveCompressedAtOnce() throws Exception {
+    List<io.flytemigrate.flyteproto.write.RegistrableEntity> entities =
+        io.flytemigrate.flyteproto.write.PackageEntities.write(Models.twoTasks(), PackageOptions.DEFAULT);
+    FlytePackage p = FlytePackage.of(entities, FILES);
+    // What the package was before it could be streamed: the whole tar in memory, then gzip over it.
+    TarWriter tar = new TarWriter();
+    List<PackageJson.Member> members = PackageJson.untar(PackageJson.gunzip(p.bytes()));
+    members.forEach(m -> tar.add(m.name(), m.content()));
+    java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(whole)) {
+      gz.write(tar.toBytes());
+    }
+    assertArrayEquals(whole.toByteArray(), p.bytes());
+    java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+    List<String> names = FlytePackage.write(entities.stream().map(PackedEntity::of).toList(),
+        java.util.Optional.of(FastTarball.of(FILES)), streamed);
+    assertEquals(p.entries(), names);
+    assertArrayEquals(p.bytes(), streamed.toByteArray());
+  }
 }
