@@ -1,7 +1,9 @@
 package io.flytemigrate.cli;
 
 import io.flytemigrate.ir.spi.OutputFile;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,17 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes a set of files into an output directory all at once: everything goes to a fresh temporary
- * directory beside it, which is then moved into place. On any failure the temporary directory is
- * removed and the output directory is as it was, so a reader never sees half an output.
+ * Writes an output directory all at once: files go, as they are made, to a fresh temporary
+ * directory beside it, which {@link #commit} then moves into place. On any failure, or on
+ * {@link #abort}, the temporary directory is removed and the output directory is as it was, so a
+ * reader never sees half an output. The temporary directory is made on the first write, so an
+ * output that is never written leaves nothing behind. Writes may come from several threads.
  */
 final class AtomicOutput {
-  private AtomicOutput() {}
-
   /** Why the output could not be written, in words for a diagnostic. */
   static final class WriteFailure extends Exception {
     WriteFailure(String message, Throwable cause) {
@@ -27,49 +32,199 @@ final class AtomicOutput {
     }
   }
 
+  private final Path target;
+  private final boolean replace;
+  private final Set<String> paths = new HashSet<>();
+  private Path tmp;
+  private WriteFailure failure;
+  private boolean closed;
+
   /**
-   * Writes {@code files} as the whole content of {@code out}.
+   * An output that will become the whole content of {@code out}.
    *
    * @param replace whether an existing, non-empty {@code out} may be replaced
    */
+  AtomicOutput(Path out, boolean replace) {
+    this.target = out.toAbsolutePath().normalize();
+    this.replace = replace;
+  }
+
+  /** Writes {@code files} as the whole content of {@code out}. */
   static void write(Path out, List<OutputFile> files, boolean replace) throws WriteFailure {
-    Path target = out.toAbsolutePath().normalize();
-    Path parent = target.getParent();
-    if (parent == null) {
-      throw new WriteFailure("it has no parent directory", null);
-    }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new WriteFailure("it exists and is not a directory", null);
-    }
-    if (!replace && Files.isDirectory(target) && !isEmpty(target)) {
-      throw new WriteFailure("it exists and is not empty; pass --force to replace it", null);
-    }
-    java.util.Set<String> paths = new java.util.HashSet<>();
+    AtomicOutput output = new AtomicOutput(out, replace);
     for (OutputFile f : files) {
-      if (!paths.add(f.path())) {
-        throw new WriteFailure("two outputs would both be written to " + f.path(), null);
+      output.add(f);
+    }
+    output.commit();
+  }
+
+  /** The first failure, after which writes are dropped: the output will not be written. */
+  synchronized Optional<WriteFailure> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** How many files were written. */
+  synchronized int count() {
+    return paths.size();
+  }
+
+  /** Adds a file; a failure is kept for {@link #commit} to throw. */
+  void add(OutputFile f) {
+    Optional<Path> p = claim(f.path());
+    if (p.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(p.get().getParent());
+      Files.write(p.get(), f.content());
+    } catch (IOException e) {
+      fail(reason(e), e);
+    }
+  }
+
+  /** Writes a file through a stream; a failure is kept for {@link #commit} to throw. */
+  void add(String path, StreamWriter writer) {
+    Optional<Path> p = claim(path);
+    if (p.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(p.get().getParent());
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(p.get()), 1 << 16)) {
+        writer.write(out);
+      }
+    } catch (IOException e) {
+      fail(reason(e), e);
+    }
+  }
+
+  /** What writes a streamed file. */
+  @FunctionalInterface
+  interface StreamWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** A file written before, read back (for archives of what is already written). */
+  byte[] read(String path) throws IOException {
+    Path p;
+    synchronized (this) {
+      if (tmp == null || !paths.contains(path)) {
+        throw new java.io.FileNotFoundException(path);
+      }
+      p = tmp.resolve(path);
+    }
+    return Files.readAllBytes(p);
+  }
+
+  /** Takes back a file written before, so that another may be written in its place. */
+  void remove(String path) {
+    Path p;
+    synchronized (this) {
+      if (tmp == null || !paths.remove(path)) {
+        return;
+      }
+      p = tmp.resolve(path);
+    }
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      fail(reason(e), e);
+    }
+  }
+
+  /** Moves what was written into place, replacing what was there; on failure nothing changes. */
+  void commit() throws WriteFailure {
+    Path dir;
+    synchronized (this) {
+      closed = true;
+      if (failure == null && tmp == null) {
+        open();
+      }
+      if (failure != null) {
+        cleanUp();
+        throw failure;
+      }
+      dir = tmp;
+    }
+    try {
+      swap(dir, target);
+      synchronized (this) {
+        tmp = null;
+      }
+    } catch (IOException e) {
+      synchronized (this) {
+        failure = new WriteFailure(reason(e), e);
+        cleanUp();
+        throw failure;
       }
     }
-    Path tmp = null;
+  }
+
+  /** Drops what was written: the output directory stays as it was. */
+  synchronized void abort() {
+    closed = true;
+    cleanUp();
+  }
+
+  /** The file's place in the temporary directory, made on first use; empty once anything failed. */
+  private synchronized Optional<Path> claim(String path) {
+    if (closed) {
+      throw new IllegalStateException("the output is already committed or aborted");
+    }
+    if (failure != null) {
+      return Optional.empty();
+    }
+    if (tmp == null) {
+      open();
+      if (failure != null) {
+        return Optional.empty();
+      }
+    }
+    if (!paths.add(path)) {
+      failure = new WriteFailure("two outputs would both be written to " + path, null);
+      return Optional.empty();
+    }
+    Path p = tmp.resolve(path).normalize();
+    if (!p.startsWith(tmp) || p.equals(tmp)) {
+      failure = new WriteFailure("a file would be written outside it: " + path, null);
+      return Optional.empty();
+    }
+    return Optional.of(p);
+  }
+
+  /** Checks the target and makes the temporary directory beside it. */
+  private void open() {
+    Path parent = target.getParent();
+    if (parent == null) {
+      failure = new WriteFailure("it has no parent directory", null);
+      return;
+    }
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      failure = new WriteFailure("it exists and is not a directory", null);
+      return;
+    }
+    if (!replace && Files.isDirectory(target) && !isEmpty(target)) {
+      failure = new WriteFailure("it exists and is not empty; pass --force to replace it", null);
+      return;
+    }
     try {
       Files.createDirectories(parent);
       tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-      for (OutputFile f : files) {
-        Path p = tmp.resolve(f.path()).normalize();
-        if (!p.startsWith(tmp)) {
-          throw new WriteFailure("a file would be written outside it: " + f.path(), null);
-        }
-        Files.createDirectories(p.getParent());
-        Files.write(p, f.content());
-      }
-      swap(tmp, target);
-      tmp = null;
     } catch (IOException e) {
-      throw new WriteFailure(reason(e), e);
-    } finally {
-      if (tmp != null) {
-        deleteQuietly(tmp);
-      }
+      failure = new WriteFailure(reason(e), e);
+    }
+  }
+
+  private synchronized void fail(String message, IOException e) {
+    if (failure == null) {
+      failure = new WriteFailure(message, e);
+    }
+  }
+
+  private void cleanUp() {
+    if (tmp != null) {
+      deleteQuietly(tmp);
+      tmp = null;
     }
   }
 

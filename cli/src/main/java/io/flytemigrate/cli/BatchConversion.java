@@ -7,13 +7,12 @@ import io.flytemigrate.flyte.lower.SharedTasks;
 import io.flytemigrate.flyte.lower.Variants;
 import io.flytemigrate.flyte.model.Identifier;
 import io.flytemigrate.flyte.model.FlyteProject;
-import io.flytemigrate.flyte.model.ImageDef;
-import io.flytemigrate.flyte.model.LaunchPlanDef;
-import io.flytemigrate.flyte.model.TaskDef;
-import io.flytemigrate.flyte.model.WorkflowDef;
 import io.flytemigrate.flyte.python.FlytekitProjectWriter;
+import io.flytemigrate.flyteproto.pack.FastTarball;
 import io.flytemigrate.flyteproto.pack.FlytePackage;
+import io.flytemigrate.flyteproto.pack.PackedEntity;
 import io.flytemigrate.flyteproto.verify.Verifier;
+import io.flytemigrate.flyteproto.write.PackageEntities;
 import io.flytemigrate.flyteproto.write.PackageOptions;
 import io.flytemigrate.ir.Pipeline;
 import io.flytemigrate.ir.diag.Codes;
@@ -22,6 +21,7 @@ import io.flytemigrate.ir.diag.Outcome;
 import io.flytemigrate.ir.diag.SourceFile;
 import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.ir.parity.Fidelity;
+import io.flytemigrate.ir.parity.ParityReport;
 import io.flytemigrate.ir.spi.OutputFile;
 import io.flytemigrate.ir.spi.PipelineReader;
 import io.flytemigrate.report.FlyteIds;
@@ -30,9 +30,11 @@ import io.flytemigrate.report.InputStatus;
 import io.flytemigrate.report.MergedTask;
 import io.flytemigrate.report.PipelineReport;
 import io.flytemigrate.validators.Validators;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,19 +88,35 @@ final class BatchConversion {
     }
   }
 
-  /** One pipeline of the batch (or one input that gave none), from reading to writing. */
+  /**
+   * One pipeline of the batch (or one input that gave none), from reading to writing. What a large
+   * batch would otherwise hold for every pipeline at once is let go as soon as the phases that need
+   * it are over: the source text and the IR are held softly and read again from the file if the
+   * memory was needed meanwhile; the lowered project lives until its files and package entities are
+   * written; after that a unit keeps only what the reports and the combined package need.
+   */
   static final class Unit {
     final BatchInputs.Input input;
     final List<Diagnostic> diagnostics = new ArrayList<>();
-    /** The decoded input, kept only while it has diagnostics to show with source excerpts. */
-    SourceFile source;
-    Pipeline pipeline;
+    /** The reader of the file and this pipeline's place in it, to read the IR again. */
+    PipelineReader reader;
+    int indexInFile;
+    private SoftReference<SourceFile> source = new SoftReference<>(null);
+    private SoftReference<Pipeline> pipeline = new SoftReference<>(null);
+    boolean read;
     String pipelineName;
     String pythonPackage;
-    Lowered lowered;
     FlyteProject project;
-    List<OutputFile> projectFiles = List.of();
+    ParityReport parity;
     PipelineReport report;
+    /** The project's files, by path relative to OUT, once they are written. */
+    List<String> filePaths = List.of();
+    /** The package entities of this pipeline alone, in registration order. */
+    List<PackedEntity> entities = List.of();
+    /** Every id of the project: tasks, workflows, launch plans and the workflows they launch. */
+    List<Identifier> identifiers = List.of();
+    FlyteIds ids = FlyteIds.NONE;
+    String workflowName;
     boolean skipped;
     boolean internalError;
     boolean usesShared;
@@ -117,39 +135,54 @@ final class BatchConversion {
     }
 
     boolean converted() {
-      return project != null && !hasErrors() && !skipped;
+      return (project != null || report != null) && !hasErrors() && !skipped && !internalError;
     }
 
     InputStatus status() {
       return skipped ? InputStatus.SKIPPED : converted() ? InputStatus.CONVERTED : InputStatus.FAILED;
     }
 
+    /** The decoded input, for diagnostics with source excerpts; read again if it was let go. */
+    Optional<SourceFile> source() {
+      SourceFile s = source.get();
+      if (s == null && read) {
+        s = InputFiles.read(input.path(), input.display()).value().orElse(null);
+        source = new SoftReference<>(s);
+      }
+      return Optional.ofNullable(s);
+    }
+
+    /** The pipeline's IR, read again from its file if it was let go. */
+    Pipeline pipeline() {
+      Pipeline p = pipeline.get();
+      if (p == null) {
+        SourceFile s = source().orElseThrow(() -> new IllegalStateException("`" + input.display() + "` cannot be read again"));
+        List<Pipeline> all = reader.readAll(s).value().orElse(List.of());
+        if (all.size() <= indexInFile || !all.get(indexInFile).name().equals(pipelineName)) {
+          throw new IllegalStateException("`" + input.display() + "` changed while it was converted");
+        }
+        p = all.get(indexInFile);
+        pipeline = new SoftReference<>(p);
+      }
+      return p;
+    }
+
     /** What the reports say about this unit. */
     InputResult result() {
-      FlyteIds ids = FlyteIds.NONE;
-      if (converted() && variantOf != null) {
-        ids = new FlyteIds(List.of(), List.of(), variantPlans.stream().map(l -> l.name() + ":" + l.version()).toList());
-      } else if (converted()) {
-        ids = new FlyteIds(project.tasks().stream().map(t -> t.id().name() + ":" + t.id().version()).toList(),
-            project.workflows().stream().map(w -> w.id().name() + ":" + w.id().version()).toList(),
-            project.launchPlans().stream().map(l -> l.id().name() + ":" + l.id().version()).toList());
-      }
-      return new InputResult(input.display(), status(), diagnostics, ids,
+      return new InputResult(input.display(), status(), diagnostics, converted() ? ids : FlyteIds.NONE,
           converted() ? Optional.ofNullable(report) : Optional.empty());
     }
   }
 
   /**
-   * Everything a batch produced.
+   * Everything a batch produced. The project files, the shared package and the combined package
+   * are already written to the output.
    *
    * @param units the pipelines in input order (file by path, then pipelines in file order)
-   * @param shared the shared tasks' project, when converted pipelines share tasks
    * @param merged what each shared task replaced, for the reports
-   * @param sharedFiles the Python package of the shared tasks
-   * @param packageFile the registrable package of every converted pipeline, if any converted
+   * @param sharedUsed whether converted pipelines use the shared tasks' package
    */
-  record Result(List<Unit> units, Optional<FlyteProject> shared, List<MergedTask> merged, List<OutputFile> sharedFiles,
-      Optional<OutputFile> packageFile) {
+  record Result(List<Unit> units, List<MergedTask> merged, boolean sharedUsed) {
     boolean internalError() {
       return units.stream().anyMatch(u -> u.internalError);
     }
@@ -163,8 +196,11 @@ final class BatchConversion {
     this.progress = progress;
   }
 
-  /** Converts every input; never throws for what one input does. */
-  Result run(List<BatchInputs.Input> inputs) {
+  /**
+   * Converts every input, writing each pipeline's project files and, at the end, the shared
+   * package and the combined package to {@code output}; never throws for what one input does.
+   */
+  Result run(List<BatchInputs.Input> inputs, AtomicOutput output) {
     List<List<Unit>> perInput = new ArrayList<>();
     for (BatchInputs.Input in : inputs) {
       List<Unit> holder = new ArrayList<>();
@@ -175,21 +211,30 @@ final class BatchConversion {
     List<Unit> units = new ArrayList<>();
     perInput.forEach(units::addAll);
     namePackages(units);
-    List<Unit> toLower = units.stream().filter(u -> u.pipeline != null && !u.hasErrors()).toList();
+    List<Unit> toLower = units.stream().filter(u -> u.reader != null && !u.hasErrors()).toList();
     parallel("lower", toLower, this::lower, u -> u);
     SharedTasks merge = share(units);
+    List<List<Unit>> mergedFrom = new ArrayList<>();
+    List<Unit> lowered = units.stream().filter(u -> u.project != null).toList();
+    for (SharedTasks.Merge m : merge.merges()) {
+      mergedFrom.add(m.copies().stream().map(c -> lowered.get(c.project())).toList());
+    }
     List<Unit> toWrite = units.stream().filter(u -> u.project != null && !u.hasErrors()).toList();
     List<OutputFile> sharedFiles = merge.shared().map(FlytekitProjectWriter::writeShared).orElse(List.of());
-    parallel("verify", toWrite, u -> write(u, sharedFiles), u -> u);
+    parallel("verify", toWrite, u -> write(u, sharedFiles, output), u -> u);
     if (settings.consolidate()) {
-      consolidate(units);
+      consolidate(units, output);
     }
+    units.forEach(u -> u.project = null);
     List<Unit> converted = units.stream().filter(Unit::converted).toList();
     boolean sharedUsed = converted.stream().anyMatch(u -> u.usesShared);
-    Optional<OutputFile> pkg = converted.isEmpty() ? Optional.empty()
-        : Optional.of(combinedPackage(converted, sharedUsed ? sharedFiles : List.of()));
-    return new Result(units, sharedUsed ? merge.shared() : Optional.empty(), merged(merge, units, converted),
-        sharedUsed ? sharedFiles : List.of(), pkg);
+    if (sharedUsed) {
+      sharedFiles.forEach(output::add);
+    }
+    if (!converted.isEmpty()) {
+      writePackage(converted, sharedUsed ? sharedFiles : List.of(), output);
+    }
+    return new Result(units, merged(merge, mergedFrom), sharedUsed);
   }
 
   // Phase 1: read the file and check every pipeline in it.
@@ -202,7 +247,8 @@ final class BatchConversion {
       return;
     }
     SourceFile source = loaded.value().get();
-    first.source = source;
+    first.source = new SoftReference<>(source);
+    first.read = true;
     // An empty file found in a directory is a pipeline file only by its extension, like any other.
     Optional<PipelineReader> reader = source.text().isBlank() && !in.named() && !PIPELINE_EXTENSIONS.contains(
         extension(in.display())) ? Optional.empty() : Readers.pick(settings.readers(), source);
@@ -233,13 +279,16 @@ final class BatchConversion {
     for (int i = 0; i < pipelines.size(); i++) {
       Unit u = i == 0 ? first : new Unit(in);
       if (i > 0) {
-        u.source = source;
+        u.source = new SoftReference<>(source);
+        u.read = true;
         holder.add(u);
       }
-      u.pipeline = pipelines.get(i);
-      u.pipelineName = u.pipeline.name();
+      u.reader = reader.get();
+      u.indexInFile = i;
+      u.pipeline = new SoftReference<>(pipelines.get(i));
+      u.pipelineName = pipelines.get(i).name();
       if (!fileHasErrors) {
-        u.diagnostics.addAll(Validators.check(u.pipeline));
+        u.diagnostics.addAll(Validators.check(pipelines.get(i)));
       }
     }
   }
@@ -251,10 +300,10 @@ final class BatchConversion {
     // Not a Python package, but a directory beside them in OUT.
     taken.add(BatchOutputs.PIPELINES_DIR);
     for (Unit u : units) {
-      if (u.pipeline == null) {
+      if (u.reader == null) {
         continue;
       }
-      String base = FlyteLowering.pythonPackage(u.pipeline);
+      String base = FlyteLowering.pythonPackage(u.pipeline());
       String name = base;
       for (int n = 2; !taken.add(name); n++) {
         name = base + "_" + n;
@@ -265,19 +314,20 @@ final class BatchConversion {
 
   // Phase 3: lower.
   private void lower(Unit u) {
-    Outcome<Lowered> lowered = FlyteLowering.lower(u.pipeline, settings.options().withPythonPackage(u.pythonPackage));
+    Pipeline pipeline = u.pipeline();
+    Outcome<Lowered> lowered = FlyteLowering.lower(pipeline, settings.options().withPythonPackage(u.pythonPackage));
     u.diagnostics.addAll(lowered.diagnostics());
     if (lowered.value().isPresent() && !lowered.hasErrors()) {
-      u.lowered = lowered.value().get();
-      u.project = u.lowered.project();
+      u.project = lowered.value().get().project();
+      u.parity = lowered.value().get().parity();
       if (settings.consolidate()) {
-        u.shape = Variants.shape(u.pipeline);
+        u.shape = Variants.shape(pipeline);
       }
     }
   }
 
   // With --consolidate, after verification: variants become launch plans of the first of their shape.
-  private void consolidate(List<Unit> units) {
+  private void consolidate(List<Unit> units, AtomicOutput output) {
     Map<String, Unit> kept = new LinkedHashMap<>();
     for (Unit u : units) {
       if (!u.converted() || u.shape == null) {
@@ -293,10 +343,14 @@ final class BatchConversion {
         continue;
       }
       first.project = c.get().project();
-      first.projectFiles = FlytekitProjectWriter.write(first.project);
+      first.filePaths.forEach(output::remove);
+      settle(first, FlytekitProjectWriter.write(first.project), output);
       u.variantOf = first;
       u.variantPlans = c.get().plans();
-      u.projectFiles = List.of();
+      u.filePaths.forEach(output::remove);
+      u.filePaths = List.of();
+      u.entities = List.of();
+      u.ids = new FlyteIds(List.of(), List.of(), u.variantPlans.stream().map(l -> l.name() + ":" + l.version()).toList());
       u.usesShared = false;
       String plan = u.variantPlans.isEmpty() ? u.pythonPackage : u.variantPlans.get(0).name();
       u.diagnostics.add(Diagnostic.of(Codes.PIPELINE_CONSOLIDATED, Span.at(u.input.display(), 1, 1),
@@ -323,60 +377,86 @@ final class BatchConversion {
   }
 
   // Phase 5: the project files, and the package read back and checked against the source.
-  private void write(Unit u, List<OutputFile> sharedFiles) {
+  private void write(Unit u, List<OutputFile> sharedFiles, AtomicOutput output) {
     List<OutputFile> files = FlytekitProjectWriter.write(u.project);
+    Pipeline pipeline = u.pipeline();
     if (settings.verify()) {
       List<OutputFile> all = new ArrayList<>(files);
       if (u.usesShared) {
         all.addAll(sharedFiles);
       }
-      FlytePackage pkg = FlytePackage.write(u.project, all, PackageOptions.DEFAULT.withVersions(PackageOptions.Versions.MODEL));
-      u.diagnostics.addAll(Verifier.verify(settings.packageName(), pkg.bytes(), u.pipeline, Optional.of(u.lowered.parity())));
+      FlytePackage pkg = FlytePackage.of(PackageEntities.write(u.project, PACKAGE_OPTIONS), all);
+      u.diagnostics.addAll(Verifier.verify(settings.packageName(), pkg.bytes(), pipeline, Optional.of(u.parity)));
     }
-    u.projectFiles = files;
-    u.report = PipelineReport.of(u.pipeline, u.lowered.parity(), FlyteDag.of(u.project));
-    // The IR is not needed any more; a large batch should not hold every pipeline twice.
-    u.pipeline = null;
+    u.report = PipelineReport.of(pipeline, u.parity, FlyteDag.of(u.project));
+    if (u.hasErrors()) {
+      return;
+    }
+    settle(u, files, output);
+    if (!settings.consolidate()) {
+      // Everything the reports and the combined package need is kept; the project is not.
+      u.project = null;
+    }
   }
 
-  /** One package for the batch: every entity once, in an order where each follows what it uses. */
-  private static OutputFile combinedPackage(List<Unit> converted, List<OutputFile> sharedFiles) {
-    Map<String, TaskDef> tasks = new LinkedHashMap<>();
-    Map<String, ImageDef> images = new LinkedHashMap<>();
-    List<WorkflowDef> workflows = new ArrayList<>();
-    List<LaunchPlanDef> plans = new ArrayList<>();
-    List<OutputFile> files = new ArrayList<>(sharedFiles);
+  private static final PackageOptions PACKAGE_OPTIONS = PackageOptions.DEFAULT.withVersions(PackageOptions.Versions.MODEL);
+
+  /** Writes the unit's project files and keeps what is needed of its project for the end. */
+  private static void settle(Unit u, List<OutputFile> files, AtomicOutput output) {
+    files.forEach(output::add);
+    u.filePaths = files.stream().map(OutputFile::path).toList();
+    u.entities = PackageEntities.write(u.project, PACKAGE_OPTIONS).stream().map(PackedEntity::of).toList();
+    FlyteProject p = u.project;
+    List<Identifier> ids = new ArrayList<>();
+    p.tasks().forEach(t -> ids.add(t.id()));
+    p.workflows().forEach(w -> ids.add(w.id()));
+    p.launchPlans().forEach(l -> {
+      ids.add(l.id());
+      ids.add(l.workflow());
+    });
+    u.identifiers = List.copyOf(ids);
+    u.ids = new FlyteIds(p.tasks().stream().map(t -> t.id().name() + ":" + t.id().version()).toList(),
+        p.workflows().stream().map(w -> w.id().name() + ":" + w.id().version()).toList(),
+        p.launchPlans().stream().map(l -> l.id().name() + ":" + l.id().version()).toList());
+    u.workflowName = p.pipelineWorkflow().id().name();
+  }
+
+  /**
+   * One package for the batch, streamed to the output: each pipeline's entities in its own
+   * registration order, an entity shared by several (a shared task) once, where it first appears,
+   * so that each still follows what it uses; the fast tarball holds every project file, read back
+   * from the output one at a time.
+   */
+  private static void writePackage(List<Unit> converted, List<OutputFile> sharedFiles, AtomicOutput output) {
+    Set<PackedEntity> entities = new LinkedHashSet<>();
+    List<String> paths = new ArrayList<>();
+    sharedFiles.forEach(f -> paths.add(f.path()));
     for (Unit u : converted) {
-      if (u.variantOf != null) {
-        continue;
+      if (u.variantOf == null) {
+        entities.addAll(u.entities);
+        paths.addAll(u.filePaths);
       }
-      for (TaskDef t : u.project.tasks()) {
-        tasks.putIfAbsent(t.id().toString(), t);
-      }
-      for (ImageDef i : u.project.images()) {
-        images.putIfAbsent(i.reference() + "|" + i.name(), i);
-      }
-      workflows.addAll(u.project.workflows());
-      plans.addAll(u.project.launchPlans());
-      files.addAll(u.projectFiles);
     }
-    FlyteProject first = converted.get(0).project;
-    FlyteProject all = converted.size() == 1 && converted.get(0).variantOf == null ? first
-        : new FlyteProject(SHARED_PACKAGE, "batch", "batch", Optional.empty(), List.copyOf(images.values()),
-            List.copyOf(tasks.values()), workflows, plans, false);
-    FlytePackage pkg = FlytePackage.write(all, files, PackageOptions.DEFAULT.withVersions(PackageOptions.Versions.MODEL));
-    return new OutputFile(FlytePackage.FILE_NAME, pkg.bytes());
+    output.add(FlytePackage.FILE_NAME, out -> {
+      Optional<FastTarball> fast = Optional.empty();
+      if (!paths.isEmpty()) {
+        java.io.ByteArrayOutputStream tarball = new java.io.ByteArrayOutputStream();
+        String name = FastTarball.write(paths, output::read, tarball);
+        fast = Optional.of(new FastTarball(name, tarball.toByteArray()));
+      }
+      FlytePackage.write(List.copyOf(entities), fast, out);
+    });
   }
 
-  private static List<MergedTask> merged(SharedTasks merge, List<Unit> units, List<Unit> converted) {
-    List<Unit> lowered = units.stream().filter(u -> u.lowered != null).toList();
+  private static List<MergedTask> merged(SharedTasks merge, List<List<Unit>> mergedFrom) {
     List<MergedTask> out = new ArrayList<>();
-    for (SharedTasks.Merge m : merge.merges()) {
+    for (int i = 0; i < merge.merges().size(); i++) {
+      SharedTasks.Merge m = merge.merges().get(i);
       List<MergedTask.Replaced> replaced = new ArrayList<>();
-      for (SharedTasks.Copy c : m.copies()) {
-        Unit u = lowered.get(c.project());
-        if (converted.contains(u)) {
-          replaced.add(new MergedTask.Replaced(u.input.display(), c.sourceComponent()));
+      for (int j = 0; j < m.copies().size(); j++) {
+        Unit u = mergedFrom.get(i).get(j);
+        if (u.converted()) {
+          replaced.add(new MergedTask.Replaced(u.input.display(), m.copies().get(j).sourceComponent()));
         }
       }
       if (replaced.size() >= 2) {
@@ -408,6 +488,7 @@ final class BatchConversion {
           } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             u.internalError = true;
             u.project = null;
+            u.report = null;
             u.diagnostics.add(Diagnostic.of(Codes.INTERNAL_ERROR, Span.at(u.input.display(), 0, 0),
                     "flyte-migrate failed to " + phase + " `" + u.input.display() + "`: " + e.getClass().getSimpleName())
                 .withHelp("this is a bug in flyte-migrate; the other inputs are converted. Please report it with"
@@ -455,7 +536,7 @@ final class BatchConversion {
     int n = 0;
     for (Unit u : units) {
       if (u.converted()) {
-        n += u.lowered.parity().counts().get(f);
+        n += u.parity.counts().get(f);
       }
     }
     return n;

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files {@code convert} writes into OUT, from a finished batch.
+ * The files {@code convert} writes into OUT. The batch writes the project and the package as it
+ * goes; these are the manifest and the reports, written from the finished batch.
  *
  * <p>Always: the flytekit project (one Python package per converted pipeline, plus {@code shared/}
  * for the tasks pipelines share), {@code flyte-package.tgz} (every converted pipeline, each entity
@@ -39,33 +40,39 @@ final class BatchOutputs {
     return new BatchResult(inputs, r.merged());
   }
 
-  /** @param out OUT, to name the sources in the manifest relative to it */
-  static List<OutputFile> files(BatchConversion.Result r, BatchResult batch, boolean strict, LoweringOptions options,
-      java.nio.file.Path out) {
-    List<OutputFile> files = new ArrayList<>(r.sharedFiles());
+  /**
+   * Writes the manifest and the reports to the output, beside the project files and the package
+   * the batch wrote as it went. {@code batch} lists the units of {@code r} last, in order.
+   *
+   * @param out OUT, to name the sources in the manifest relative to it
+   */
+  static void write(BatchConversion.Result r, BatchResult batch, boolean strict, LoweringOptions options,
+      java.nio.file.Path out, AtomicOutput output) {
     List<BatchConversion.Unit> converted = r.units().stream().filter(BatchConversion.Unit::converted).toList();
-    for (BatchConversion.Unit u : converted) {
-      files.addAll(u.projectFiles);
-    }
-    r.packageFile().ifPresent(files::add);
-    files.add(text(ConvertManifest.FILE_NAME, manifest(converted, options, out)));
+    output.add(text(ConvertManifest.FILE_NAME, manifest(converted, options, out)));
     boolean one = r.units().size() == 1;
-    for (BatchConversion.Unit u : converted) {
-      String dir = one ? "" : PIPELINES_DIR + "/" + u.pythonPackage + "/";
-      files.add(text(dir + "parity.json", ParityJson.write(u.lowered.parity())));
-      files.add(text(dir + "report.md", ParityMarkdown.write(u.report, u.diagnostics)));
-      if (!one) {
-        files.add(text(dir + "report.html", ParityHtml.write(new BatchResult(List.of(u.result()), List.of()))));
+    // The batch page links to each converted pipeline's own page instead of repeating it.
+    List<String> pages = new ArrayList<>(java.util.Collections.nCopies(batch.inputs().size() - r.units().size(), ""));
+    for (BatchConversion.Unit u : r.units()) {
+      if (!u.converted()) {
+        pages.add("");
+        continue;
       }
+      String dir = one ? "" : PIPELINES_DIR + "/" + u.pythonPackage + "/";
+      output.add(text(dir + "parity.json", ParityJson.write(u.parity)));
+      output.add(text(dir + "report.md", ParityMarkdown.write(u.report, u.diagnostics)));
+      if (!one) {
+        output.add(text(dir + "report.html", ParityHtml.write(new BatchResult(List.of(u.result()), List.of()))));
+      }
+      pages.add(one ? "" : dir + "report.html");
     }
     if (!one || converted.isEmpty()) {
-      files.add(text("report.md", BatchMarkdown.write(batch)));
+      output.add(text("report.md", BatchMarkdown.write(batch)));
     }
-    files.add(text("report.html", ParityHtml.write(batch)));
-    files.add(text("summary.json", BatchSummary.write(batch)));
-    files.add(text("junit.xml", JUnitXml.write(batch, strict)));
-    files.add(text("diagnostics.sarif", Sarif.write(batch)));
-    return files;
+    output.add(text("report.html", ParityHtml.write(batch, pages)));
+    output.add(text("summary.json", BatchSummary.write(batch)));
+    output.add(text("junit.xml", JUnitXml.write(batch, strict)));
+    output.add(text("diagnostics.sarif", Sarif.write(batch)));
   }
 
   /**
@@ -86,7 +93,7 @@ final class BatchOutputs {
         continue;
       }
       entries.add(new ConvertManifest.Entry(u.input.display(), ConvertManifest.relativeToOutput(out, u.input.path()).orElse(""),
-          u.pipelineName, u.pythonPackage, u.project.pipelineWorkflow().id().name()));
+          u.pipelineName, u.pythonPackage, u.workflowName));
     }
     return ConvertManifest.ofBatch(pkg, options, entries).toJson();
   }

@@ -213,7 +213,8 @@ final class ConvertCommand implements Callable<Integer> {
     BatchConversion.Settings settings = new BatchConversion.Settings(readers, options, threads, !noVerify,
         // Relative to OUT, so that the same batch gives the same reports whatever OUT is called.
         FlytePackage.FILE_NAME, consolidate);
-    BatchConversion.Result result = new BatchConversion(settings, progress).run(found.inputs());
+    AtomicOutput staged = new AtomicOutput(out, force);
+    BatchConversion.Result result = new BatchConversion(settings, progress).run(found.inputs(), staged);
     boolean oneUnit = single && result.units().size() == 1;
 
     List<InputResult> argumentProblems = new ArrayList<>();
@@ -226,28 +227,39 @@ final class ConvertCommand implements Callable<Integer> {
     batch.inputs().forEach(r -> all.addAll(r.diagnostics()));
 
     boolean anyConverted = result.units().stream().anyMatch(BatchConversion.Unit::converted);
-    boolean written = false;
     if (!(oneUnit && !anyConverted) && !(single && !found.diagnostics().isEmpty())) {
-      List<OutputFile> files = BatchOutputs.files(result, batch, strict, options, out);
+      BatchOutputs.write(result, batch, strict, options, out, staged);
       try {
-        AtomicOutput.write(out, files, force);
-        written = true;
+        staged.commit();
+        stdout.print(oneUnit ? oneLine(result, staged.count()) : table(result, batch));
       } catch (AtomicOutput.WriteFailure e) {
         all.add(Diagnostic.of(Codes.OUTPUT_NOT_WRITTEN, Span.at(output, 0, 0),
                 "cannot write `" + output + "`: " + e.getMessage())
             .withHelp("nothing was written; check the path and its permissions"));
       }
-      if (written) {
-        stdout.print(oneUnit ? oneLine(result, files.size()) : table(result, batch));
-      }
+    } else {
+      staged.abort();
     }
     stdout.flush();
-    Map<String, SourceFile> sources = new LinkedHashMap<>();
+    // Sources are read again, one at a time, for the excerpts of rich diagnostics only.
+    Map<String, BatchConversion.Unit> byFile = new LinkedHashMap<>();
     for (BatchConversion.Unit u : result.units()) {
-      if (u.source != null) {
-        sources.putIfAbsent(u.source.path(), u.source);
+      if (!u.diagnostics.isEmpty()) {
+        byFile.putIfAbsent(u.input.display(), u);
       }
     }
+    Map<String, SourceFile> sources = new java.util.AbstractMap<>() {
+      @Override
+      public SourceFile get(Object file) {
+        BatchConversion.Unit u = byFile.get(file);
+        return u == null ? null : u.source().orElse(null);
+      }
+
+      @Override
+      public java.util.Set<Map.Entry<String, SourceFile>> entrySet() {
+        throw new UnsupportedOperationException("sources are only looked up");
+      }
+    };
     err.print(diagnostics.render(all, sources));
     err.flush();
     if (result.internalError()) {
@@ -277,10 +289,10 @@ final class ConvertCommand implements Callable<Integer> {
   /** The summary of a batch of one pipeline: one line, as before batches existed. */
   private String oneLine(BatchConversion.Result r, int fileCount) {
     BatchConversion.Unit u = r.units().get(0);
-    Map<Fidelity, Integer> counts = u.lowered.parity().counts();
+    Map<Fidelity, Integer> counts = u.parity.counts();
     return String.format(Locale.ROOT,
         "wrote %d files to %s: %d tasks, %d workflows, %d launch plans; parity: %d exact, %d approximated, %d dropped%n",
-        fileCount, output, u.project.tasks().size(), u.project.workflows().size(), u.project.launchPlans().size(),
+        fileCount, output, u.ids.tasks().size(), u.ids.workflows().size(), u.ids.launchPlans().size(),
         counts.get(Fidelity.EXACT), counts.get(Fidelity.APPROXIMATED), counts.get(Fidelity.DROPPED));
   }
 
@@ -303,9 +315,9 @@ final class ConvertCommand implements Callable<Integer> {
     int plans = 0;
     for (BatchConversion.Unit u : r.units()) {
       if (u.converted() && u.variantOf == null) {
-        u.project.tasks().forEach(t -> tasks.add(t.id().toString()));
-        workflows += u.project.workflows().size();
-        plans += u.project.launchPlans().size();
+        tasks.addAll(u.ids.tasks());
+        workflows += u.ids.workflows().size();
+        plans += u.ids.launchPlans().size();
       }
     }
     StringBuilder b = new StringBuilder();

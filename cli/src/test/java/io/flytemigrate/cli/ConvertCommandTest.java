@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flytemigrate.flyte.lower.LoweringOptions;
-import io.flytemigrate.flyte.model.FlyteProject;
 import io.flytemigrate.flyte.model.Identifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -208,17 +207,11 @@ class ConvertCommandTest {
         Optional.of("ghcr.io/acme/py:1"), LoweringOptions.PythonComponents.NATIVE);
     BatchConversion.Result result = new BatchConversion(
         new BatchConversion.Settings(Readers.all(), options, 1, true, "out/flyte-package.tgz"), Progress.NONE)
-        .run(BatchInputs.find(List.of(file), Path.of("")).inputs());
+        .run(BatchInputs.find(List.of(file), Path.of("")).inputs(), new AtomicOutput(dir.resolve("ids"), false));
     BatchConversion.Unit u = result.units().get(0);
     assertTrue(u.converted(), u.diagnostics::toString);
-    FlyteProject p = u.project;
-    List<Identifier> ids = new ArrayList<>();
-    p.tasks().forEach(t -> ids.add(t.id()));
-    p.workflows().forEach(w -> ids.add(w.id()));
-    p.launchPlans().forEach(l -> {
-      ids.add(l.id());
-      ids.add(l.workflow());
-    });
+    // Tasks, workflows, launch plans and the workflows they launch.
+    List<Identifier> ids = u.identifiers;
     assertEquals(4, ids.size());
     for (Identifier id : ids) {
       assertEquals("ml", id.project(), id::toString);
