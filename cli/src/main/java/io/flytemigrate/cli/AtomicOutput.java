@@ -36,6 +36,7 @@ final class AtomicOutput {
   private final boolean replace;
   private final Set<String> paths = new HashSet<>();
   private Path tmp;
+  private final List<Path> scratch = new java.util.ArrayList<>();
   private WriteFailure failure;
   private boolean closed;
 
@@ -61,6 +62,25 @@ final class AtomicOutput {
   /** The first failure, after which writes are dropped: the output will not be written. */
   synchronized Optional<WriteFailure> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /**
+   * A new empty file beside the output for data too large to keep in memory until the end, not
+   * part of the output: removed on commit or abort. Empty when it cannot be made.
+   */
+  synchronized Optional<Path> scratchFile() {
+    Path parent = target.getParent();
+    if (parent == null || closed) {
+      return Optional.empty();
+    }
+    try {
+      Files.createDirectories(parent);
+      Path f = Files.createTempFile(parent, "." + target.getFileName() + ".scratch-", "");
+      scratch.add(f);
+      return Optional.of(f);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** How many files were written. */
@@ -150,6 +170,7 @@ final class AtomicOutput {
       swap(dir, target);
       synchronized (this) {
         tmp = null;
+        cleanUp();
       }
     } catch (IOException e) {
       synchronized (this) {
@@ -226,6 +247,10 @@ final class AtomicOutput {
       deleteQuietly(tmp);
       tmp = null;
     }
+    for (Path f : scratch) {
+      deleteQuietly(f);
+    }
+    scratch.clear();
   }
 
   /** Moves {@code tmp} to {@code target}, replacing what is there, and restores it if that fails. */

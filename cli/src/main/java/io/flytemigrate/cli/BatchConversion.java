@@ -34,7 +34,6 @@ import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,14 +104,16 @@ final class BatchConversion {
     private SoftReference<Pipeline> pipeline = new SoftReference<>(null);
     boolean read;
     String pipelineName;
+    /** The Python package the pipeline's name asks for, before names are made unique. */
+    String packageBase;
     String pythonPackage;
     FlyteProject project;
     ParityReport parity;
     PipelineReport report;
     /** The project's files, by path relative to OUT, once they are written. */
     List<String> filePaths = List.of();
-    /** The package entities of this pipeline alone, in registration order. */
-    List<PackedEntity> entities = List.of();
+    /** The package entities of this pipeline alone, in registration order, kept in the batch's store. */
+    List<EntityStore.Stored> entities = List.of();
     /** Every id of the project: tasks, workflows, launch plans and the workflows they launch. */
     List<Identifier> identifiers = List.of();
     FlyteIds ids = FlyteIds.NONE;
@@ -201,6 +202,12 @@ final class BatchConversion {
    * package and the combined package to {@code output}; never throws for what one input does.
    */
   Result run(List<BatchInputs.Input> inputs, AtomicOutput output) {
+    try (EntityStore store = EntityStore.at(output.scratchFile())) {
+      return run(inputs, output, store);
+    }
+  }
+
+  private Result run(List<BatchInputs.Input> inputs, AtomicOutput output, EntityStore store) {
     List<List<Unit>> perInput = new ArrayList<>();
     for (BatchInputs.Input in : inputs) {
       List<Unit> holder = new ArrayList<>();
@@ -221,9 +228,9 @@ final class BatchConversion {
     }
     List<Unit> toWrite = units.stream().filter(u -> u.project != null && !u.hasErrors()).toList();
     List<OutputFile> sharedFiles = merge.shared().map(FlytekitProjectWriter::writeShared).orElse(List.of());
-    parallel("verify", toWrite, u -> write(u, sharedFiles, output), u -> u);
+    parallel("verify", toWrite, u -> write(u, sharedFiles, output, store), u -> u);
     if (settings.consolidate()) {
-      consolidate(units, output);
+      consolidate(units, output, store);
     }
     units.forEach(u -> u.project = null);
     List<Unit> converted = units.stream().filter(Unit::converted).toList();
@@ -232,7 +239,7 @@ final class BatchConversion {
       sharedFiles.forEach(output::add);
     }
     if (!converted.isEmpty()) {
-      writePackage(converted, sharedUsed ? sharedFiles : List.of(), output);
+      writePackage(converted, sharedUsed ? sharedFiles : List.of(), output, store);
     }
     return new Result(units, merged(merge, mergedFrom), sharedUsed);
   }
@@ -287,6 +294,7 @@ final class BatchConversion {
       u.indexInFile = i;
       u.pipeline = new SoftReference<>(pipelines.get(i));
       u.pipelineName = pipelines.get(i).name();
+      u.packageBase = FlyteLowering.pythonPackage(pipelines.get(i));
       if (!fileHasErrors) {
         u.diagnostics.addAll(Validators.check(pipelines.get(i)));
       }
@@ -303,7 +311,7 @@ final class BatchConversion {
       if (u.reader == null) {
         continue;
       }
-      String base = FlyteLowering.pythonPackage(u.pipeline());
+      String base = u.packageBase;
       String name = base;
       for (int n = 2; !taken.add(name); n++) {
         name = base + "_" + n;
@@ -327,7 +335,7 @@ final class BatchConversion {
   }
 
   // With --consolidate, after verification: variants become launch plans of the first of their shape.
-  private void consolidate(List<Unit> units, AtomicOutput output) {
+  private void consolidate(List<Unit> units, AtomicOutput output, EntityStore store) {
     Map<String, Unit> kept = new LinkedHashMap<>();
     for (Unit u : units) {
       if (!u.converted() || u.shape == null) {
@@ -344,7 +352,7 @@ final class BatchConversion {
       }
       first.project = c.get().project();
       first.filePaths.forEach(output::remove);
-      settle(first, FlytekitProjectWriter.write(first.project), output);
+      settle(first, FlytekitProjectWriter.write(first.project), output, store);
       u.variantOf = first;
       u.variantPlans = c.get().plans();
       u.filePaths.forEach(output::remove);
@@ -377,7 +385,7 @@ final class BatchConversion {
   }
 
   // Phase 5: the project files, and the package read back and checked against the source.
-  private void write(Unit u, List<OutputFile> sharedFiles, AtomicOutput output) {
+  private void write(Unit u, List<OutputFile> sharedFiles, AtomicOutput output, EntityStore store) {
     List<OutputFile> files = FlytekitProjectWriter.write(u.project);
     Pipeline pipeline = u.pipeline();
     if (settings.verify()) {
@@ -392,7 +400,7 @@ final class BatchConversion {
     if (u.hasErrors()) {
       return;
     }
-    settle(u, files, output);
+    settle(u, files, output, store);
     if (!settings.consolidate()) {
       // Everything the reports and the combined package need is kept; the project is not.
       u.project = null;
@@ -402,10 +410,10 @@ final class BatchConversion {
   private static final PackageOptions PACKAGE_OPTIONS = PackageOptions.DEFAULT.withVersions(PackageOptions.Versions.MODEL);
 
   /** Writes the unit's project files and keeps what is needed of its project for the end. */
-  private static void settle(Unit u, List<OutputFile> files, AtomicOutput output) {
+  private static void settle(Unit u, List<OutputFile> files, AtomicOutput output, EntityStore store) {
     files.forEach(output::add);
     u.filePaths = files.stream().map(OutputFile::path).toList();
-    u.entities = PackageEntities.write(u.project, PACKAGE_OPTIONS).stream().map(PackedEntity::of).toList();
+    u.entities = PackageEntities.write(u.project, PACKAGE_OPTIONS).stream().map(e -> store.put(PackedEntity.of(e))).toList();
     FlyteProject p = u.project;
     List<Identifier> ids = new ArrayList<>();
     p.tasks().forEach(t -> ids.add(t.id()));
@@ -427,16 +435,30 @@ final class BatchConversion {
    * so that each still follows what it uses; the fast tarball holds every project file, read back
    * from the output one at a time.
    */
-  private static void writePackage(List<Unit> converted, List<OutputFile> sharedFiles, AtomicOutput output) {
-    Set<PackedEntity> entities = new LinkedHashSet<>();
+  private static void writePackage(List<Unit> converted, List<OutputFile> sharedFiles, AtomicOutput output,
+      EntityStore store) {
+    Map<String, EntityStore.Stored> entities = new LinkedHashMap<>();
     List<String> paths = new ArrayList<>();
     sharedFiles.forEach(f -> paths.add(f.path()));
     for (Unit u : converted) {
       if (u.variantOf == null) {
-        entities.addAll(u.entities);
+        u.entities.forEach(e -> entities.putIfAbsent(e.key(), e));
         paths.addAll(u.filePaths);
       }
     }
+    List<EntityStore.Stored> stored = List.copyOf(entities.values());
+    // Read back one at a time, as the package is written.
+    List<PackedEntity> packed = new java.util.AbstractList<>() {
+      @Override
+      public PackedEntity get(int i) {
+        return store.get(stored.get(i));
+      }
+
+      @Override
+      public int size() {
+        return stored.size();
+      }
+    };
     output.add(FlytePackage.FILE_NAME, out -> {
       Optional<FastTarball> fast = Optional.empty();
       if (!paths.isEmpty()) {
@@ -444,7 +466,7 @@ final class BatchConversion {
         String name = FastTarball.write(paths, output::read, tarball);
         fast = Optional.of(new FastTarball(name, tarball.toByteArray()));
       }
-      FlytePackage.write(List.copyOf(entities), fast, out);
+      FlytePackage.write(packed, fast, out);
     });
   }
 

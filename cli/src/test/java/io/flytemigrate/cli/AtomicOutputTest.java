@@ -103,4 +103,21 @@ class AtomicOutputTest {
     assertEquals(List.of("new.txt"), names(out));
     assertEquals(List.of("out"), names(dir));
   }
+
+  @Test
+  void scratchFilesAreGoneAfterCommitAndAfterAbort() throws Exception {
+    AtomicOutput o = new AtomicOutput(dir.resolve("out"), false);
+    Path scratch = o.scratchFile().orElseThrow();
+    assertEquals(dir, scratch.getParent());
+    assertTrue(scratch.getFileName().toString().startsWith(".out.scratch-"), scratch::toString);
+    o.add(f("a.py", "a"));
+    o.commit();
+    assertEquals(List.of("out"), names(dir));
+    assertEquals(List.of("a.py"), names(dir.resolve("out")), "the scratch file is not part of the output");
+
+    AtomicOutput dropped = new AtomicOutput(dir.resolve("other"), false);
+    dropped.scratchFile().orElseThrow();
+    dropped.abort();
+    assertEquals(List.of("out"), names(dir));
+  }
 }
