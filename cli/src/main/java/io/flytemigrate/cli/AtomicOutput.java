@@ -118,6 +118,15 @@ final class AtomicOutput {
     }
   }
 
+  /** Writes a text file as UTF-8, without a copy of it in bytes. */
+  void addText(String path, String text) {
+    add(path, out -> {
+      java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+      w.write(text);
+      w.flush();
+    });
+  }
+
   /** What writes a streamed file. */
   @FunctionalInterface
   interface StreamWriter {

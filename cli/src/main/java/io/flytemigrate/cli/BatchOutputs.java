@@ -1,7 +1,6 @@
 package io.flytemigrate.cli;
 
 import io.flytemigrate.flyte.lower.LoweringOptions;
-import io.flytemigrate.ir.spi.OutputFile;
 import io.flytemigrate.report.BatchMarkdown;
 import io.flytemigrate.report.BatchResult;
 import io.flytemigrate.report.BatchSummary;
@@ -11,7 +10,6 @@ import io.flytemigrate.report.ParityHtml;
 import io.flytemigrate.report.ParityJson;
 import io.flytemigrate.report.ParityMarkdown;
 import io.flytemigrate.report.Sarif;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +47,7 @@ final class BatchOutputs {
   static void write(BatchConversion.Result r, BatchResult batch, boolean strict, LoweringOptions options,
       java.nio.file.Path out, AtomicOutput output) {
     List<BatchConversion.Unit> converted = r.units().stream().filter(BatchConversion.Unit::converted).toList();
-    output.add(text(ConvertManifest.FILE_NAME, manifest(converted, options, out)));
+    output.addText(ConvertManifest.FILE_NAME, manifest(converted, options, out));
     boolean one = r.units().size() == 1;
     // The batch page links to each converted pipeline's own page instead of repeating it.
     List<String> pages = new ArrayList<>(java.util.Collections.nCopies(batch.inputs().size() - r.units().size(), ""));
@@ -59,20 +57,20 @@ final class BatchOutputs {
         continue;
       }
       String dir = one ? "" : PIPELINES_DIR + "/" + u.pythonPackage + "/";
-      output.add(text(dir + "parity.json", ParityJson.write(u.parity)));
-      output.add(text(dir + "report.md", ParityMarkdown.write(u.report, u.diagnostics)));
+      output.addText(dir + "parity.json", ParityJson.write(u.parity));
+      output.addText(dir + "report.md", ParityMarkdown.write(u.report, u.diagnostics));
       if (!one) {
-        output.add(text(dir + "report.html", ParityHtml.write(new BatchResult(List.of(u.result()), List.of()))));
+        output.addText(dir + "report.html", ParityHtml.write(new BatchResult(List.of(u.result()), List.of())));
       }
       pages.add(one ? "" : dir + "report.html");
     }
     if (!one || converted.isEmpty()) {
-      output.add(text("report.md", BatchMarkdown.write(batch)));
+      output.addText("report.md", BatchMarkdown.write(batch));
     }
-    output.add(text("report.html", ParityHtml.write(batch, pages)));
-    output.add(text("summary.json", BatchSummary.write(batch)));
-    output.add(text("junit.xml", JUnitXml.write(batch, strict)));
-    output.add(text("diagnostics.sarif", Sarif.write(batch)));
+    output.addText("report.html", ParityHtml.write(batch, pages));
+    output.addText("summary.json", BatchSummary.write(batch));
+    output.addText("junit.xml", JUnitXml.write(batch, strict));
+    output.addText("diagnostics.sarif", Sarif.write(batch));
   }
 
   /**
@@ -98,7 +96,4 @@ final class BatchOutputs {
     return ConvertManifest.ofBatch(pkg, options, entries).toJson();
   }
 
-  private static OutputFile text(String path, String text) {
-    return new OutputFile(path, text.getBytes(StandardCharsets.UTF_8));
-  }
 }
