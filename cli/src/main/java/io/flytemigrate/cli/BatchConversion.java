@@ -261,10 +261,7 @@ final class BatchConversion {
         extension(in.display())) ? Optional.empty() : Readers.pick(settings.readers(), source);
     if (reader.isEmpty()) {
       if (in.named() || PIPELINE_EXTENSIONS.contains(extension(in.display()))) {
-        first.diagnostics.add(Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(in.display(), 1, 1),
-                "`" + in.display() + "` is not in a format flyte-migrate can read")
-            .withHelp("formats are recognised by content, not by file name; supported formats: "
-                + Readers.formatNames(settings.readers())));
+        first.diagnostics.add(Readers.unknownFormat(in.display(), settings.readers()));
       } else {
         first.skipped = true;
         first.diagnostics.add(Diagnostic.of(Codes.INPUT_SKIPPED, Span.at(in.display(), 0, 0),

@@ -229,9 +229,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private static Diagnostic unknownFormat(SourceFile source, List<PipelineReader> readers) {
-    return Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(source.path(), 1, 1),
-            "`" + source.path() + "` is not in a format flyte-migrate can read")
-        .withHelp("formats are recognised by content, not by file name; supported formats: " + Readers.formatNames(readers));
+    return Readers.unknownFormat(source.path(), readers);
   }
 
   /** {@code checked 3 files: 1 error, 2 warnings} plus the skipped files, if any. */

@@ -4,11 +4,9 @@ import io.flytemigrate.flyte.lower.FlyteLowering;
 import io.flytemigrate.flyte.lower.Lowered;
 import io.flytemigrate.flyte.lower.LoweringOptions;
 import io.flytemigrate.ir.Pipeline;
-import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
 import io.flytemigrate.ir.diag.Outcome;
 import io.flytemigrate.ir.diag.SourceFile;
-import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.ir.spi.PipelineReader;
 import io.flytemigrate.report.Dag;
 import io.flytemigrate.report.Dot;
@@ -215,10 +213,7 @@ final class GraphCommand implements Callable<Integer> {
   private Optional<Pipeline> read(SourceFile source, List<Diagnostic> found) {
     Optional<PipelineReader> reader = Readers.pick(readers, source);
     if (reader.isEmpty()) {
-      found.add(Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(source.path(), 1, 1),
-              "`" + source.path() + "` is not in a format flyte-migrate can read")
-          .withHelp("formats are recognised by content, not by file name; supported formats: "
-              + Readers.formatNames(readers)));
+      found.add(Readers.unknownFormat(source.path(), readers));
       return Optional.empty();
     }
     Outcome<Pipeline> result = reader.get().read(source);

@@ -2,7 +2,10 @@ package io.flytemigrate.cli;
 
 import io.flytemigrate.airflow.AirflowReader;
 import io.flytemigrate.airflow.AirflowSerializedReader;
+import io.flytemigrate.ir.diag.Codes;
+import io.flytemigrate.ir.diag.Diagnostic;
 import io.flytemigrate.ir.diag.SourceFile;
+import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.ir.spi.PipelineReader;
 import io.flytemigrate.kfp.ArgoWorkflowReader;
 import io.flytemigrate.kfp.KfpV1ComponentReader;
@@ -34,5 +37,11 @@ public final class Readers {
   /** The readers' format names as {@code `kfp-v2`, `...`}, for messages. */
   public static String formatNames(List<PipelineReader> readers) {
     return readers.stream().map(r -> "`" + r.format() + "`").collect(Collectors.joining(", "));
+  }
+
+  /** FM0004 for a file no reader recognises, at its first line, naming what can be read. */
+  static Diagnostic unknownFormat(String path, List<PipelineReader> readers) {
+    return Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(path, 1, 1), "`" + path + "` is not in a format flyte-migrate can read")
+        .withHelp("formats are recognised by content, not by file name; supported formats: " + formatNames(readers));
   }
 }

@@ -190,9 +190,7 @@ final class VerifyCommand implements Callable<Integer> {
     sources.put(src.path(), src);
     Optional<PipelineReader> reader = Readers.pick(readers, src);
     if (reader.isEmpty()) {
-      found.report(Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(src.path(), 1, 1),
-              "`" + src.path() + "` is not in a format flyte-migrate can read")
-          .withHelp("supported formats: " + Readers.formatNames(readers)));
+      found.report(Readers.unknownFormat(src.path(), readers));
       return "`" + packagePath + "` was not verified";
     }
     Outcome<Pipeline> read = reader.get().read(src);
@@ -263,9 +261,7 @@ final class VerifyCommand implements Callable<Integer> {
     sources.put(src.path(), src);
     Optional<PipelineReader> reader = Readers.pick(readers, src);
     if (reader.isEmpty()) {
-      found.report(Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(src.path(), 1, 1),
-              "`" + src.path() + "` is not in a format flyte-migrate can read")
-          .withHelp("supported formats: " + Readers.formatNames(readers)));
+      found.report(Readers.unknownFormat(src.path(), readers));
       return List.of();
     }
     Outcome<List<Pipeline>> all = reader.get().readAll(src);
