@@ -13,6 +13,8 @@ import java.util.Optional;
 final class FlyteScopes {
   final PackageGraph graph;
   private final Map<String, FlyteScope> byKey = new HashMap<>();
+  /** Keys of calls refused because the workflow called is already on the caller's call chain. */
+  private final java.util.Set<String> recursive = new java.util.HashSet<>();
 
   FlyteScopes(PackageGraph graph) {
     this.graph = graph;
@@ -22,7 +24,11 @@ final class FlyteScopes {
     return workflowScope(FlyteScope.Kind.ROOT, wf, Optional.empty(), wf.getId().getName());
   }
 
-  /** The workflow a sub-workflow or launch-plan node calls, as that call sees it. */
+  /**
+   * The workflow a sub-workflow or launch-plan node calls, as that call sees it; empty when it
+   * calls a workflow that is already running it (a package must not recurse, and following such
+   * a call would never end).
+   */
   Optional<FlyteScope> called(FlyteNode caller) {
     Optional<Workflow.WorkflowTemplate> wf = Optional.empty();
     if (caller.isSubWorkflowCall()) {
@@ -30,8 +36,29 @@ final class FlyteScopes {
     } else if (caller.isLaunchPlanCall()) {
       wf = graph.launchPlanWorkflow(caller.node.getWorkflowNode().getLaunchplanRef());
     }
+    if (wf.isEmpty()) {
+      return Optional.empty();
+    }
+    Workflow.WorkflowTemplate w = wf.get();
+    String key = caller.key + ">" + w.getId().getName();
+    if (!byKey.containsKey(key) && (recursive.contains(key) || onCallChain(caller.scope, w.getId().getName()))) {
+      recursive.add(key);
+      return Optional.empty();
+    }
     FlyteScope.Kind kind = caller.failure ? FlyteScope.Kind.FAILURE_HANDLER : FlyteScope.Kind.SUB_WORKFLOW;
-    return wf.map(w -> workflowScope(kind, w, Optional.of(caller), caller.key + ">" + w.getId().getName()));
+    return Optional.of(workflowScope(kind, w, Optional.of(caller), key));
+  }
+
+  /** Whether workflow {@code name} is {@code scope}'s workflow or one of those that (transitively) call it. */
+  private static boolean onCallChain(FlyteScope scope, String name) {
+    FlyteScope s = scope.workflowScope();
+    while (s != null) {
+      if (s.workflow.getId().getName().equals(name)) {
+        return true;
+      }
+      s = s.owner.map(o -> o.scope.workflowScope()).orElse(null);
+    }
+    return false;
   }
 
   /** A loop body workflow, run by {@code runner} once per item. */

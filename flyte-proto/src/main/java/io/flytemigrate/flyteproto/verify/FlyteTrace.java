@@ -15,7 +15,13 @@ import java.util.Set;
  * the nodes inside that produce the output, so a source edge matches however the package nests.
  */
 final class FlyteTrace {
-  private static final int MAX_DEPTH = 64;
+  /**
+   * A guard against runaway recursion only. A trace ends on its own: it never enters a workflow
+   * already on its scope's call chain ({@link FlyteScopes#called}) and never follows the same
+   * output or input of the same scope twice; so no producer of a real package is cut off, however
+   * many workflow boundaries lie between a binding and its producer.
+   */
+  static final int MAX_DEPTH = 20_000;
   private final FlyteScopes scopes;
 
   FlyteTrace(FlyteScopes scopes) {
@@ -24,23 +30,37 @@ final class FlyteTrace {
 
   /** The producers of a binding evaluated in {@code scope}. */
   Set<FlyteProducer> of(FlyteScope scope, Literals.BindingData data) {
-    Set<FlyteProducer> out = new LinkedHashSet<>();
+    Walk out = new Walk();
     collect(scope, data, out, 0);
-    return out;
+    return out.found;
+  }
+
+  /** What one trace found, and the outputs and inputs it has followed (each once). */
+  private static final class Walk {
+    final Set<FlyteProducer> found = new LinkedHashSet<>();
+    private final Set<String> followed = new java.util.HashSet<>();
+
+    void add(FlyteProducer p) {
+      found.add(p);
+    }
+
+    boolean first(String kind, String key, String var) {
+      return followed.add(kind + key + '\u0000' + var);
+    }
   }
 
   /** The producers of one node's binding of {@code var}, or of all its bindings if it has none of that name. */
   Set<FlyteProducer> ofInput(FlyteNode node, String var) {
-    Set<FlyteProducer> out = new LinkedHashSet<>();
+    Walk out = new Walk();
     for (Literals.Binding b : node.node.getInputsList()) {
       if (b.getVar().equals(var)) {
         collect(node.scope, b.getBinding(), out, 0);
       }
     }
-    return out;
+    return out.found;
   }
 
-  private void collect(FlyteScope scope, Literals.BindingData data, Set<FlyteProducer> out, int depth) {
+  private void collect(FlyteScope scope, Literals.BindingData data, Walk out, int depth) {
     if (depth > MAX_DEPTH) {
       return;
     }
@@ -53,7 +73,7 @@ final class FlyteTrace {
     }
   }
 
-  private void promise(FlyteScope scope, String nodeId, String var, Set<FlyteProducer> out, int depth) {
+  private void promise(FlyteScope scope, String nodeId, String var, Walk out, int depth) {
     FlyteScope ws = scope.workflowScope();
     if (nodeId.isEmpty() || nodeId.equals("start-node")) {
       input(ws, var, out, depth);
@@ -64,7 +84,10 @@ final class FlyteTrace {
   }
 
   /** What feeds input {@code var} of a workflow scope. */
-  private void input(FlyteScope ws, String var, Set<FlyteProducer> out, int depth) {
+  private void input(FlyteScope ws, String var, Walk out, int depth) {
+    if (!out.first("in:", ws.key, var)) {
+      return;
+    }
     if (ws.kind == FlyteScope.Kind.ROOT || ws.owner.isEmpty()) {
       out.add(new FlyteProducer.Parameter(var));
       return;
@@ -89,9 +112,9 @@ final class FlyteTrace {
   }
 
   /** Output {@code var} of a node: the node, and whatever produces it inside. */
-  void output(FlyteNode node, String var, Set<FlyteProducer> out, int depth) {
+  private void output(FlyteNode node, String var, Walk out, int depth) {
     out.add(new FlyteProducer.NodeOutput(node.key, var));
-    if (depth > MAX_DEPTH) {
+    if (depth > MAX_DEPTH || !out.first("out:", node.key, var)) {
       return;
     }
     if (node.isSubWorkflowCall() || node.isLaunchPlanCall()) {

@@ -19,7 +19,12 @@ import java.util.Set;
  * itself counts too, since the package may show only it).
  */
 final class SourceTrace {
-  private static final int MAX_DEPTH = 64;
+  /**
+   * A guard against runaway recursion only: every trace of a real pipeline ends well before it,
+   * however deep its graphs nest (the reader keeps control flow to 100 levels; nested pipelines
+   * add one level each), so no producer is ever cut off.
+   */
+  static final int MAX_DEPTH = 20_000;
   private final Pipeline pipeline;
 
   SourceTrace(Pipeline pipeline) {
