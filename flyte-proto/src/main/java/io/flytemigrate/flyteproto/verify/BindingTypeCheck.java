@@ -7,6 +7,8 @@ import flyteidl.core.Workflow;
 import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.DiagnosticSink;
 import io.flytemigrate.ir.diag.Span;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,7 @@ final class BindingTypeCheck {
   private final PackageGraph graph;
   private final Function<String, Span> spanOf;
   private final DiagnosticSink sink;
+  private final Map<Workflow.WorkflowTemplate, Map<String, Workflow.Node>> nodeIndex = new IdentityHashMap<>();
 
   BindingTypeCheck(PackageGraph graph, Function<String, Span> spanOf, DiagnosticSink sink) {
     this.graph = graph;
@@ -182,12 +185,19 @@ final class BindingTypeCheck {
     if (ref.getNodeId().isEmpty() || ref.getNodeId().equals("start-node")) {
       return Optional.ofNullable(wf.getInterface().getInputs().getVariablesMap().get(ref.getVar())).map(Interface.Variable::getType);
     }
-    for (Workflow.Node n : wf.getNodesList()) {
-      if (n.getId().equals(ref.getNodeId())) {
-        return outputType(n, ref.getVar(), 0);
+    Workflow.Node n = nodesById(wf).get(ref.getNodeId());
+    return n == null ? Optional.empty() : outputType(n, ref.getVar(), 0);
+  }
+
+  /** The first node of each id in a workflow, built once per workflow rather than scanned per promise. */
+  private Map<String, Workflow.Node> nodesById(Workflow.WorkflowTemplate wf) {
+    return nodeIndex.computeIfAbsent(wf, w -> {
+      Map<String, Workflow.Node> m = new HashMap<>();
+      for (Workflow.Node n : w.getNodesList()) {
+        m.putIfAbsent(n.getId(), n);
       }
-    }
-    return Optional.empty();
+      return m;
+    });
   }
 
   private Optional<Types.LiteralType> outputType(Workflow.Node n, String var, int depth) {

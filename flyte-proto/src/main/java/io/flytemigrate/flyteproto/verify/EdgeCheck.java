@@ -5,8 +5,6 @@ import io.flytemigrate.ir.InputBinding;
 import io.flytemigrate.ir.Node;
 import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.DiagnosticSink;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,15 +20,12 @@ import java.util.Set;
  * upstream ids or bindings, directly or not.
  */
 final class EdgeCheck {
-  private final io.flytemigrate.ir.Pipeline pipeline;
   private final Correspondence corr;
   private final SourceTrace sourceTrace;
   private final FlyteTrace flyteTrace;
   private final DiagnosticSink sink;
 
-  EdgeCheck(io.flytemigrate.ir.Pipeline pipeline, Correspondence corr, SourceTrace sourceTrace, FlyteTrace flyteTrace,
-      DiagnosticSink sink) {
-    this.pipeline = pipeline;
+  EdgeCheck(Correspondence corr, SourceTrace sourceTrace, FlyteTrace flyteTrace, DiagnosticSink sink) {
     this.corr = corr;
     this.sourceTrace = sourceTrace;
     this.flyteTrace = flyteTrace;
@@ -48,7 +43,7 @@ final class EdgeCheck {
   void run() {
     for (Correspondence.Match m : corr.matches()) {
       if (m.node() instanceof Node.TaskNode t) {
-        Optional<io.flytemigrate.ir.Component> c = pipeline.component(t.component());
+        Optional<io.flytemigrate.ir.Component> c = sourceTrace.index().component(t.component());
         for (InputBinding ib : t.inputs()) {
           // Inputs the component does not declare only feed placeholders (KFP's pipelinechannel inputs).
           if (c.isPresent() && c.get().iface().input(ib.input()).isPresent()) {
@@ -109,7 +104,7 @@ final class EdgeCheck {
   }
 
   private void orderingEdge(Correspondence.Match m, String after) {
-    Optional<Node> upstream = m.scope().graph.node(after);
+    Optional<Node> upstream = sourceTrace.index().node(m.scope().graph, after);
     if (upstream.isEmpty()) {
       return;
     }
@@ -126,7 +121,7 @@ final class EdgeCheck {
           continue;
         }
         comparable = true;
-        if (tx.key.equals(ta.key) || waitsFor(tx, ta)) {
+        if (tx.key.equals(ta.key) || tx.scope.reachability().waitsFor(tx, ta.id())) {
           return;
         }
       }
@@ -136,22 +131,5 @@ final class EdgeCheck {
               + "` in the source, but its node does not wait for `" + after + "`'s node in the package",
           "add the upstream node's id to `upstream_node_ids`");
     }
-  }
-
-  /** Whether {@code from} depends on {@code to} in their workflow, through upstream ids and promises. */
-  static boolean waitsFor(FlyteNode from, FlyteNode to) {
-    FlyteScope ws = from.scope.workflowScope();
-    Deque<String> todo = new ArrayDeque<>(FlyteTrace.directUpstream(from.node));
-    Set<String> seen = new LinkedHashSet<>();
-    while (!todo.isEmpty()) {
-      String id = todo.pop();
-      if (id.equals(to.id())) {
-        return true;
-      }
-      if (seen.add(id)) {
-        ws.node(id).ifPresent(n -> todo.addAll(FlyteTrace.directUpstream(n.node)));
-      }
-    }
-    return false;
   }
 }

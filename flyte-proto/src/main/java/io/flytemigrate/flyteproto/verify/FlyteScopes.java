@@ -72,7 +72,7 @@ final class FlyteScopes {
     FlyteScope s = byKey.get(key);
     if (s == null) {
       s = new FlyteScope(FlyteScope.Kind.INLINE, owner.scope.workflowScope().workflow, Optional.of(owner), key);
-      s.nodes.add(new FlyteNode(node, s, key + "/" + node.getId(), false));
+      s.add(new FlyteNode(node, s, key + "/" + node.getId(), false));
       byKey.put(key, s);
     }
     return s;
@@ -110,7 +110,7 @@ final class FlyteScopes {
     if (s == null) {
       s = new FlyteScope(kind, wf, owner, key);
       for (Workflow.Node n : wf.getNodesList()) {
-        s.nodes.add(new FlyteNode(n, s, key + "/" + n.getId(), false));
+        s.add(new FlyteNode(n, s, key + "/" + n.getId(), false));
       }
       byKey.put(key, s);
     }

@@ -78,33 +78,7 @@ final class LoopMatching {
   }
 
   Optional<Workflow.WorkflowTemplate> bodyWorkflow(Node.LoopNode l) {
-    Workflow.WorkflowTemplate best = null;
-    int bestScore = 0;
-    String wanted = SourceNames.normalize(l.id()) + "body";
-    for (Workflow.WorkflowTemplate w : m.pkg.workflows.values()) {
-      String name = w.getId().getName();
-      if (name.equals(m.rootName) || m.pkg.calledWorkflows.contains(name) || m.claimedBodies.contains(name)) {
-        continue;
-      }
-      int score = 0;
-      for (Node n : l.body().nodes()) {
-        Set<String> ns = Matcher.names(n);
-        if (w.getNodesList().stream().anyMatch(x -> ns.contains(x.getMetadata().getName()))) {
-          score++;
-        }
-      }
-      if (SourceNames.normalize(name.substring(name.lastIndexOf('.') + 1)).equals(wanted)) {
-        score += 1000;
-      }
-      if (score > bestScore) {
-        best = w;
-        bestScore = score;
-      }
-    }
-    if (best != null) {
-      m.claimedBodies.add(best.getId().getName());
-    }
-    return Optional.ofNullable(best);
+    return m.loopBodies.claim(l);
   }
 
   void loopItems(SourceScope s, Node.LoopNode l, FlyteNode node, List<FlyteNode> feeders) {

@@ -34,8 +34,8 @@ final class Matcher {
   final Correspondence corr = new Correspondence();
   /** Checks that need the whole correspondence, run after the walk. */
   final List<Runnable> deferred = new ArrayList<>();
-  /** Loop body workflows already matched to a loop. */
-  final Set<String> claimedBodies = new LinkedHashSet<>();
+  /** The workflows that may be loop bodies, each matched to one loop at most. */
+  final LoopBodies loopBodies;
   private final BranchMatching branches = new BranchMatching(this);
   private final LoopMatching loops = new LoopMatching(this);
   private final ExitHandlerMatching exitHandlers = new ExitHandlerMatching(this);
@@ -49,6 +49,7 @@ final class Matcher {
     this.parity = parity;
     this.sink = sink;
     this.rootName = rootName;
+    this.loopBodies = new LoopBodies(graph, rootName);
   }
 
   Correspondence run(FlyteScope root) {
@@ -102,27 +103,14 @@ final class Matcher {
    * several tasks may share), else by its id spelled another way.
    */
   static List<FlyteNode> named(FlyteScope f, Node x) {
-    List<FlyteNode> out = new ArrayList<>();
-    for (FlyteNode n : f.nodes) {
-      if (n.name().equals(x.id())) {
-        out.add(n);
-      }
+    List<FlyteNode> out = f.named(x.id());
+    if (out.isEmpty()) {
+      out = f.named(x.displayName());
     }
     if (out.isEmpty()) {
-      for (FlyteNode n : f.nodes) {
-        if (n.name().equals(x.displayName())) {
-          out.add(n);
-        }
-      }
+      out = f.namedLike(x.id());
     }
-    if (out.isEmpty()) {
-      for (FlyteNode n : f.nodes) {
-        if (SourceNames.same(x.id(), n.name())) {
-          out.add(n);
-        }
-      }
-    }
-    return out;
+    return new ArrayList<>(out);
   }
 
   static String where(FlyteScope f) {
@@ -136,7 +124,7 @@ final class Matcher {
   // Tasks (conditions, loops and exit handlers have classes of their own).
 
   private void task(SourceScope s, FlyteScope f, Node.TaskNode t) {
-    Optional<Component> comp = pipeline.component(t.component());
+    Optional<Component> comp = sourceTrace.index().component(t.component());
     if (comp.isPresent() && comp.get() instanceof Component.ImporterComponent) {
       corr.imported(s, t);
       return;

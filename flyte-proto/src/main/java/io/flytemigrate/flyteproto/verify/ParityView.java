@@ -4,15 +4,24 @@ import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.ir.parity.Fidelity;
 import io.flytemigrate.ir.parity.ParityEntry;
 import io.flytemigrate.ir.parity.ParityReport;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** What the translation reported about source elements, looked up by kind and name. */
+/**
+ * What the translation reported about source elements, looked up by kind and name. The entries
+ * are grouped by source name once, so a lookup reads only the entries of its name, in report
+ * order, instead of the whole report for every node and binding.
+ */
 final class ParityView {
-  private final List<ParityEntry> entries;
+  private final Map<String, List<ParityEntry>> bySource = new HashMap<>();
 
   ParityView(Optional<ParityReport> report) {
-    this.entries = report.map(ParityReport::entries).orElse(List.of());
+    for (ParityEntry e : report.map(ParityReport::entries).orElse(List.of())) {
+      bySource.computeIfAbsent(e.source(), k -> new ArrayList<>(1)).add(e);
+    }
   }
 
   /** Whether an element of any of these kinds, this name and this place was reported DROPPED. */
@@ -26,9 +35,9 @@ final class ParityView {
    */
   Optional<Fidelity> status(String name, Span span, String... kinds) {
     Optional<Fidelity> found = Optional.empty();
-    for (ParityEntry e : entries) {
+    for (ParityEntry e : bySource.getOrDefault(name, List.of())) {
       boolean here = !e.span().isKnown() || !span.isKnown() || e.span().equals(span);
-      if (here && e.source().equals(name) && (kinds.length == 0 || List.of(kinds).contains(e.kind()))) {
+      if (here && (kinds.length == 0 || List.of(kinds).contains(e.kind()))) {
         if (e.status() == Fidelity.DROPPED) {
           return Optional.of(Fidelity.DROPPED);
         }

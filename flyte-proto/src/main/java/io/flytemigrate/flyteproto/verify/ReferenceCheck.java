@@ -8,8 +8,11 @@ import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.DiagnosticSink;
 import io.flytemigrate.ir.diag.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every reference in the package resolves, as flyteadmin and the compiler look them up (by the
@@ -23,12 +26,17 @@ final class ReferenceCheck {
 
   static void run(List<ParsedEntity> entities, PackageGraph graph, Span at, DiagnosticSink sink) {
     Map<String, Tasks.TaskTemplate> tasks = graph.tasks;
+    Map<String, Workflow.WorkflowTemplate> registered = registeredTemplates(entities);
     for (ParsedEntity e : entities) {
       if (e.isWorkflow()) {
-        List<Workflow.WorkflowTemplate> subs = e.workflow().getSubWorkflowsList();
+        List<Workflow.WorkflowTemplate> subList = e.workflow().getSubWorkflowsList();
+        Set<IdentifierOuterClass.Identifier> subs = new HashSet<>();
+        for (Workflow.WorkflowTemplate s : subList) {
+          subs.add(s.getId());
+        }
         List<Workflow.WorkflowTemplate> all = new ArrayList<>();
         all.add(e.workflow().getTemplate());
-        all.addAll(subs);
+        all.addAll(subList);
         for (Workflow.WorkflowTemplate wf : all) {
           List<Workflow.Node> nodes = new ArrayList<>(wf.getNodesList());
           if (wf.hasFailureNode()) {
@@ -38,9 +46,9 @@ final class ReferenceCheck {
             node(e, wf, n, subs, graph, tasks, at, sink);
           }
         }
-        for (Workflow.WorkflowTemplate s : subs) {
-          Workflow.WorkflowTemplate registered = registeredTemplate(entities, s.getId().getName());
-          if (registered != null && !registered.equals(s)) {
+        for (Workflow.WorkflowTemplate s : subList) {
+          Workflow.WorkflowTemplate own = registered.get(s.getId().getName());
+          if (own != null && !own.equals(s)) {
             sink.report(Codes.VERIFY_INVALID_ENTITY, at, "the copy of workflow `" + s.getId().getName() + "` in `"
                 + e.fileName() + "` differs from the registered workflow", "write sub-workflows from the same template");
           }
@@ -48,7 +56,7 @@ final class ReferenceCheck {
       } else if (e.isLaunchPlan()) {
         LaunchPlanOuterClass.LaunchPlan lp = e.launchPlan();
         IdentifierOuterClass.Identifier wid = lp.getSpec().getWorkflowId();
-        Workflow.WorkflowTemplate wf = registeredTemplate(entities, wid.getName());
+        Workflow.WorkflowTemplate wf = registered.get(wid.getName());
         if (wid.getResourceType() != IdentifierOuterClass.ResourceType.WORKFLOW || wf == null || !wf.getId().equals(wid)) {
           sink.report(Codes.VERIFY_DANGLING_REFERENCE, at, "launch plan `" + lp.getId().getName() + "` launches workflow `"
               + wid.getName() + "`, which the package does not hold with that identifier",
@@ -58,7 +66,7 @@ final class ReferenceCheck {
     }
   }
 
-  private static void node(ParsedEntity e, Workflow.WorkflowTemplate wf, Workflow.Node n, List<Workflow.WorkflowTemplate> subs,
+  private static void node(ParsedEntity e, Workflow.WorkflowTemplate wf, Workflow.Node n, Set<IdentifierOuterClass.Identifier> subs,
       PackageGraph graph, Map<String, Tasks.TaskTemplate> tasks, Span at, DiagnosticSink sink) {
     String where = "node `" + n.getId() + "` of workflow `" + wf.getId().getName() + "`";
     if (n.hasTaskNode()) {
@@ -71,7 +79,7 @@ final class ReferenceCheck {
       }
     } else if (n.hasWorkflowNode() && n.getWorkflowNode().hasSubWorkflowRef()) {
       IdentifierOuterClass.Identifier ref = n.getWorkflowNode().getSubWorkflowRef();
-      boolean found = subs.stream().anyMatch(s -> s.getId().equals(ref));
+      boolean found = subs.contains(ref);
       if (ref.getResourceType() != IdentifierOuterClass.ResourceType.WORKFLOW || !found) {
         sink.report(Codes.VERIFY_DANGLING_REFERENCE, at, where + " calls sub-workflow `" + ref.getName() + "`, which is not in the `sub_workflows` of `"
             + e.fileName() + "`", "the compiler takes sub-workflows only from the spec (WorkflowReferenceNotFound)");
@@ -89,12 +97,14 @@ final class ReferenceCheck {
     }
   }
 
-  private static Workflow.WorkflowTemplate registeredTemplate(List<ParsedEntity> entities, String name) {
+  /** The template of each registered workflow by name, the first of a name winning. */
+  private static Map<String, Workflow.WorkflowTemplate> registeredTemplates(List<ParsedEntity> entities) {
+    Map<String, Workflow.WorkflowTemplate> out = new HashMap<>();
     for (ParsedEntity e : entities) {
-      if (e.isWorkflow() && e.workflow().getTemplate().getId().getName().equals(name)) {
-        return e.workflow().getTemplate();
+      if (e.isWorkflow()) {
+        out.putIfAbsent(e.workflow().getTemplate().getId().getName(), e.workflow().getTemplate());
       }
     }
-    return null;
+    return out;
   }
 }

@@ -25,10 +25,15 @@ final class SourceTrace {
    * add one level each), so no producer is ever cut off.
    */
   static final int MAX_DEPTH = 20_000;
-  private final Pipeline pipeline;
+  private final SourceIndex index;
 
   SourceTrace(Pipeline pipeline) {
-    this.pipeline = pipeline;
+    this.index = new SourceIndex(pipeline);
+  }
+
+  /** The lookups by id this trace uses, for the other checks of the same source. */
+  SourceIndex index() {
+    return index;
   }
 
   Set<SourceProducer> of(SourceScope scope, Binding b) {
@@ -46,7 +51,7 @@ final class SourceTrace {
     } else if (b instanceof Binding.GraphInput g) {
       graphInput(scope, g.input(), out, depth);
     } else if (b instanceof Binding.TaskOutput t) {
-      scope.graph.node(t.task()).ifPresentOrElse(n -> output(scope, n, t.output(), out, depth),
+      index.node(scope.graph, t.task()).ifPresentOrElse(n -> output(scope, n, t.output(), out, depth),
           () -> out.add(new SourceProducer.Opaque("output of unknown task `" + t.task() + "`")));
     } else if (b instanceof Binding.LoopItem li) {
       Optional<SourceScope> body = scope.loopScope(li.loop());
@@ -101,7 +106,7 @@ final class SourceTrace {
   /** Output {@code output} of node {@code n} of {@code scope}'s graph. */
   private void output(SourceScope scope, Node n, String output, Set<SourceProducer> out, int depth) {
     if (n instanceof Node.TaskNode t) {
-      Optional<Component> c = pipeline.component(t.component());
+      Optional<Component> c = index.component(t.component());
       if (c.isPresent() && c.get() instanceof Component.ImporterComponent ic) {
         Optional<String> uri = ic.uri() instanceof Binding.Constant k && k.value() instanceof Value.Str s
             ? Optional.of(s.value()) : Optional.empty();
@@ -128,7 +133,7 @@ final class SourceTrace {
     for (Graph.GraphOutput o : inner.graph.outputs()) {
       if (o.name().equals(output)) {
         for (Graph.Source s : o.sources()) {
-          inner.graph.node(s.task()).ifPresent(x -> output(inner, x, s.output(), out, depth + 1));
+          index.node(inner.graph, s.task()).ifPresent(x -> output(inner, x, s.output(), out, depth + 1));
         }
       }
     }

@@ -66,7 +66,7 @@ public final class Verifier {
     FlyteScopes scopes = new FlyteScopes(graph);
     Matcher matcher = new Matcher(pipeline, graph, scopes, view, sink, root.get().getId().getName());
     Correspondence corr = matcher.run(scopes.root(root.get()));
-    new EdgeCheck(pipeline, corr, matcher.sourceTrace(), matcher.flyteTrace(), sink).withParity(view).run();
+    new EdgeCheck(corr, matcher.sourceTrace(), matcher.flyteTrace(), sink).withParity(view).run();
     ParameterCheck.run(pipeline, graph, root.get(), view, sink);
     return sink.sorted();
   }
