@@ -2,8 +2,11 @@ package io.flytemigrate.flyteproto.verify;
 
 import flyteidl.core.Literals;
 import flyteidl.core.Workflow;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,14 +41,19 @@ final class FlyteTrace {
   /** What one trace found, and the outputs and inputs it has followed (each once). */
   private static final class Walk {
     final Set<FlyteProducer> found = new LinkedHashSet<>();
-    private final Set<String> followed = new java.util.HashSet<>();
+    private final Map<FlyteScope, Set<String>> inputs = new IdentityHashMap<>();
+    private final Map<FlyteNode, Set<String>> outputs = new IdentityHashMap<>();
 
     void add(FlyteProducer p) {
       found.add(p);
     }
 
-    boolean first(String kind, String key, String var) {
-      return followed.add(kind + key + '\u0000' + var);
+    boolean firstInput(FlyteScope ws, String var) {
+      return inputs.computeIfAbsent(ws, k -> new HashSet<>()).add(var);
+    }
+
+    boolean firstOutput(FlyteNode node, String var) {
+      return outputs.computeIfAbsent(node, k -> new HashSet<>()).add(var);
     }
   }
 
@@ -85,7 +93,7 @@ final class FlyteTrace {
 
   /** What feeds input {@code var} of a workflow scope. */
   private void input(FlyteScope ws, String var, Walk out, int depth) {
-    if (!out.first("in:", ws.key, var)) {
+    if (!out.firstInput(ws, var)) {
       return;
     }
     if (ws.kind == FlyteScope.Kind.ROOT || ws.owner.isEmpty()) {
@@ -114,7 +122,7 @@ final class FlyteTrace {
   /** Output {@code var} of a node: the node, and whatever produces it inside. */
   private void output(FlyteNode node, String var, Walk out, int depth) {
     out.add(new FlyteProducer.NodeOutput(node.key, var));
-    if (depth > MAX_DEPTH || !out.first("out:", node.key, var)) {
+    if (depth > MAX_DEPTH || !out.firstOutput(node, var)) {
       return;
     }
     if (node.isSubWorkflowCall() || node.isLaunchPlanCall()) {
