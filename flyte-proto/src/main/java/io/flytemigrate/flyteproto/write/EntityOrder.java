@@ -7,8 +7,12 @@ import io.flytemigrate.flyte.model.Node;
 import io.flytemigrate.flyte.model.NodeTarget;
 import io.flytemigrate.flyte.model.WorkflowDef;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -25,6 +29,11 @@ final class EntityOrder {
   record Item(Identifier id, Set<Identifier> dependencies) {}
 
   static List<Item> of(FlyteProject project) {
+    return of(new ProjectIndex(project));
+  }
+
+  static List<Item> of(ProjectIndex index) {
+    FlyteProject project = index.project();
     List<Item> base = new ArrayList<>();
     for (var t : project.tasks()) {
       base.add(new Item(t.id(), Set.of()));
@@ -33,9 +42,9 @@ final class EntityOrder {
     for (WorkflowDef wf : project.workflows()) {
       base.add(new Item(wf.id(), references(wf)));
       List<LaunchPlanDef> plans = new ArrayList<>();
-      project.defaultPlan(wf.id()).ifPresent(plans::add);
-      for (LaunchPlanDef lp : project.launchPlans()) {
-        if (lp.workflow().equals(wf.id()) && !plans.contains(lp)) {
+      index.defaultPlan(wf.id()).ifPresent(plans::add);
+      for (LaunchPlanDef lp : index.plansOf(wf.id())) {
+        if (!plans.contains(lp)) {
           plans.add(lp);
         }
       }
@@ -52,28 +61,52 @@ final class EntityOrder {
     return stableTopological(base);
   }
 
-  private static List<Item> stableTopological(List<Item> base) {
-    Set<Identifier> known = new LinkedHashSet<>();
+  /**
+   * Repeatedly takes the first item, in base order, whose known dependencies are all placed: with
+   * a queue of the ready items by base position, each item and dependency is looked at once.
+   */
+  static List<Item> stableTopological(List<Item> base) {
+    Set<Identifier> known = new HashSet<>();
     for (Item i : base) {
       known.add(i.id());
     }
-    List<Item> pending = new ArrayList<>(base);
-    List<Item> out = new ArrayList<>();
-    Set<Identifier> done = new LinkedHashSet<>();
-    while (!pending.isEmpty()) {
-      Item next = null;
-      for (Item i : pending) {
-        if (i.dependencies().stream().allMatch(d -> done.contains(d) || !known.contains(d) || d.equals(i.id()))) {
-          next = i;
-          break;
+    int[] waiting = new int[base.size()];
+    Map<Identifier, List<Integer>> dependents = new HashMap<>();
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int k = 0; k < base.size(); k++) {
+      Item i = base.get(k);
+      for (Identifier d : i.dependencies()) {
+        if (known.contains(d) && !d.equals(i.id())) {
+          waiting[k]++;
+          dependents.computeIfAbsent(d, x -> new ArrayList<>()).add(k);
         }
       }
-      if (next == null) {
-        throw new IllegalArgumentException("entities reference each other in a cycle: " + pending.get(0).id().name());
+      if (waiting[k] == 0) {
+        ready.add(k);
       }
-      pending.remove(next);
+    }
+    List<Item> out = new ArrayList<>();
+    Set<Identifier> done = new HashSet<>();
+    boolean[] placed = new boolean[base.size()];
+    while (!ready.isEmpty()) {
+      int k = ready.poll();
+      Item next = base.get(k);
+      placed[k] = true;
       out.add(next);
-      done.add(next.id());
+      if (done.add(next.id())) {
+        for (int w : dependents.getOrDefault(next.id(), List.of())) {
+          if (--waiting[w] == 0) {
+            ready.add(w);
+          }
+        }
+      }
+    }
+    if (out.size() < base.size()) {
+      int first = 0;
+      while (placed[first]) {
+        first++;
+      }
+      throw new IllegalArgumentException("entities reference each other in a cycle: " + base.get(first).id().name());
     }
     return out;
   }

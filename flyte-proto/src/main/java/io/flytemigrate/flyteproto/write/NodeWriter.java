@@ -5,7 +5,6 @@ import flyteidl.core.Literals;
 import flyteidl.core.Types;
 import flyteidl.core.Workflow;
 import io.flytemigrate.flyte.model.Binding;
-import io.flytemigrate.flyte.model.FlyteProject;
 import io.flytemigrate.flyte.model.IfElseBlock;
 import io.flytemigrate.flyte.model.Node;
 import io.flytemigrate.flyte.model.NodeMetadata;
@@ -23,9 +22,9 @@ import java.util.Optional;
  */
 final class NodeWriter {
   private final IdWriter ids;
-  private final FlyteProject project;
+  private final ProjectIndex project;
 
-  NodeWriter(IdWriter ids, FlyteProject project) {
+  NodeWriter(IdWriter ids, ProjectIndex project) {
     this.ids = ids;
     this.project = project;
   }

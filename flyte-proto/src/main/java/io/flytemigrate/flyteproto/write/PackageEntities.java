@@ -17,23 +17,24 @@ public final class PackageEntities {
 
   public static List<RegistrableEntity> write(FlyteProject project, PackageOptions options) {
     IdWriter ids = new IdWriter(options.versions());
+    ProjectIndex index = new ProjectIndex(project);
     TaskWriter tasks = new TaskWriter(ids, options);
-    WorkflowWriter workflows = new WorkflowWriter(ids, project);
+    WorkflowWriter workflows = new WorkflowWriter(ids, index);
     LaunchPlanWriter plans = new LaunchPlanWriter(ids);
     List<RegistrableEntity> out = new ArrayList<>();
-    for (EntityOrder.Item item : EntityOrder.of(project)) {
+    for (EntityOrder.Item item : EntityOrder.of(index)) {
       Identifier id = item.id();
       switch (id.resourceType()) {
         case TASK -> {
-          TaskDef t = project.task(id).orElseThrow();
+          TaskDef t = index.task(id).orElseThrow();
           out.add(new RegistrableEntity(id.name(), id.resourceType(), tasks.write(t)));
         }
         case WORKFLOW -> {
-          WorkflowDef w = project.workflow(id).orElseThrow();
+          WorkflowDef w = index.workflow(id).orElseThrow();
           out.add(new RegistrableEntity(id.name(), id.resourceType(), workflows.write(w)));
         }
         case LAUNCH_PLAN -> {
-          LaunchPlanDef l = project.launchPlan(id).orElseThrow();
+          LaunchPlanDef l = index.launchPlan(id).orElseThrow();
           out.add(new RegistrableEntity(id.name(), id.resourceType(), plans.write(l)));
         }
         default -> throw new AssertionError(id);

@@ -3,12 +3,12 @@ package io.flytemigrate.flyteproto.write;
 import flyteidl.admin.WorkflowOuterClass;
 import flyteidl.core.Workflow;
 import io.flytemigrate.flyte.model.Binding;
-import io.flytemigrate.flyte.model.FlyteProject;
 import io.flytemigrate.flyte.model.Identifier;
 import io.flytemigrate.flyte.model.Node;
 import io.flytemigrate.flyte.model.NodeTarget;
 import io.flytemigrate.flyte.model.WorkflowDef;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,10 +20,15 @@ import java.util.Map;
  */
 final class WorkflowWriter {
   private final IdWriter ids;
-  private final FlyteProject project;
+  private final ProjectIndex project;
   private final NodeWriter nodes;
+  /**
+   * Each workflow's template, built once: a deep pipeline's sub-workflows are copied into the spec
+   * of every workflow above them, and the same message is reused in each copy.
+   */
+  private final Map<WorkflowDef, Workflow.WorkflowTemplate> templates = new IdentityHashMap<>();
 
-  WorkflowWriter(IdWriter ids, FlyteProject project) {
+  WorkflowWriter(IdWriter ids, ProjectIndex project) {
     this.ids = ids;
     this.project = project;
     this.nodes = new NodeWriter(ids, project);
@@ -41,6 +46,15 @@ final class WorkflowWriter {
   }
 
   Workflow.WorkflowTemplate template(WorkflowDef wf) {
+    Workflow.WorkflowTemplate done = templates.get(wf);
+    if (done == null) {
+      done = build(wf);
+      templates.put(wf, done);
+    }
+    return done;
+  }
+
+  private Workflow.WorkflowTemplate build(WorkflowDef wf) {
     Workflow.WorkflowTemplate.Builder t = Workflow.WorkflowTemplate.newBuilder()
         .setId(ids.write(wf.id()))
         .setMetadata(Workflow.WorkflowMetadata.newBuilder()

@@ -34,7 +34,7 @@ class WorkflowWriterTest {
       List.of(Models.var("o0", Models.INT))));
 
   private static WorkflowOuterClass.WorkflowSpec write(FlyteProject p, WorkflowDef wf) {
-    return new WorkflowWriter(new IdWriter(PackageOptions.Versions.MODEL), p).write(wf);
+    return new WorkflowWriter(new IdWriter(PackageOptions.Versions.MODEL), new ProjectIndex(p)).write(wf);
   }
 
   @Test
