@@ -18,17 +18,19 @@ import java.util.Set;
  * the nodes inside that produce the output, so a source edge matches however the package nests.
  */
 final class FlyteTrace {
+  private final FlyteScopes scopes;
   /**
-   * A guard against runaway recursion only. A trace ends on its own: it never enters a workflow
-   * already on its scope's call chain ({@link FlyteScopes#called}) and never follows the same
-   * output or input of the same scope twice; so no producer of a real package is cut off, however
+   * A guard against runaway recursion only, from the depth of the source ({@link
+   * SourceIndex#traceLimit}). A trace ends on its own: it never enters a workflow already on its
+   * scope's call chain ({@link FlyteScopes#called}) and never follows the same output or input
+   * of the same scope twice; so no producer of the package of that source is cut off, however
    * many workflow boundaries lie between a binding and its producer.
    */
-  static final int MAX_DEPTH = 20_000;
-  private final FlyteScopes scopes;
+  private final int maxDepth;
 
-  FlyteTrace(FlyteScopes scopes) {
+  FlyteTrace(FlyteScopes scopes, int maxDepth) {
     this.scopes = scopes;
+    this.maxDepth = maxDepth;
   }
 
   /** The producers of a binding evaluated in {@code scope}. */
@@ -69,7 +71,7 @@ final class FlyteTrace {
   }
 
   private void collect(FlyteScope scope, Literals.BindingData data, Walk out, int depth) {
-    if (depth > MAX_DEPTH) {
+    if (depth > maxDepth) {
       return;
     }
     switch (data.getValueCase()) {
@@ -122,7 +124,7 @@ final class FlyteTrace {
   /** Output {@code var} of a node: the node, and whatever produces it inside. */
   private void output(FlyteNode node, String var, Walk out, int depth) {
     out.add(new FlyteProducer.NodeOutput(node.key, var));
-    if (depth > MAX_DEPTH || !out.firstOutput(node, var)) {
+    if (depth > maxDepth || !out.firstOutput(node, var)) {
       return;
     }
     if (node.isSubWorkflowCall() || node.isLaunchPlanCall()) {

@@ -44,8 +44,8 @@ final class Matcher {
     this.pipeline = pipeline;
     this.pkg = graph;
     this.scopes = scopes;
-    this.flyteTrace = new FlyteTrace(scopes);
     this.sourceTrace = new SourceTrace(pipeline);
+    this.flyteTrace = new FlyteTrace(scopes, sourceTrace.index().traceLimit());
     this.parity = parity;
     this.sink = sink;
     this.rootName = rootName;

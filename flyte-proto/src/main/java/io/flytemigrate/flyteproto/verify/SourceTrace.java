@@ -19,16 +19,13 @@ import java.util.Set;
  * itself counts too, since the package may show only it).
  */
 final class SourceTrace {
-  /**
-   * A guard against runaway recursion only: every trace of a real pipeline ends well before it,
-   * however deep its graphs nest (the reader keeps control flow to 100 levels; nested pipelines
-   * add one level each), so no producer is ever cut off.
-   */
-  static final int MAX_DEPTH = 20_000;
   private final SourceIndex index;
+  /** A guard against runaway recursion only, {@link SourceIndex#traceLimit}: no trace of the source comes near it. */
+  private final int maxDepth;
 
   SourceTrace(Pipeline pipeline) {
     this.index = new SourceIndex(pipeline);
+    this.maxDepth = index.traceLimit();
   }
 
   /** The lookups by id this trace uses, for the other checks of the same source. */
@@ -43,7 +40,7 @@ final class SourceTrace {
   }
 
   private void collect(SourceScope scope, Binding b, Set<SourceProducer> out, int depth) {
-    if (depth > MAX_DEPTH) {
+    if (depth > maxDepth) {
       return;
     }
     if (b instanceof Binding.Constant c) {
@@ -127,7 +124,7 @@ final class SourceTrace {
   }
 
   private void inner(SourceScope inner, String output, Set<SourceProducer> out, int depth) {
-    if (depth > MAX_DEPTH) {
+    if (depth > maxDepth) {
       return;
     }
     for (Graph.GraphOutput o : inner.graph.outputs()) {
