@@ -1,7 +1,9 @@
 package io.flytemigrate.flyte.lower;
 
 import io.flytemigrate.ir.diag.Span;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +20,36 @@ import java.util.OptionalInt;
  */
 final class ContentHash {
   private ContentHash() {}
+
+  /** One record component: the text written before its value, and its accessor as {@code (Object) -> Object}. */
+  private record Accessor(String prefix, MethodHandle getter) {}
+
+  /** A record class's name as written ({@code Name{}) and its components' accessors. */
+  private record Shape(String open, Accessor[] accessors) {}
+
+  /**
+   * The shape of each record class, made once per class: {@code getRecordComponents()} parses and
+   * copies the class's Record attribute on every call and {@code Method.invoke} checks access each
+   * time, which cost more than the hashing itself.
+   */
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      Accessor[] out = new Accessor[components.length];
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodType generic = MethodType.methodType(Object.class, Object.class);
+      for (int i = 0; i < components.length; i++) {
+        RecordComponent c = components[i];
+        try {
+          out[i] = new Accessor(c.getName() + "=", lookup.unreflect(c.getAccessor()).asType(generic));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("cannot read " + type.getName() + "." + c.getName(), e);
+        }
+      }
+      return new Shape(type.getSimpleName() + "{", out);
+    }
+  };
 
   /** The lower-case hex SHA-256 of the canonical text of {@code value}. */
   static String of(Object value) {
@@ -59,19 +91,26 @@ final class ContentHash {
       }
       b.append(']');
     } else if (v instanceof Record r) {
-      b.append(r.getClass().getSimpleName()).append('{');
-      for (RecordComponent c : r.getClass().getRecordComponents()) {
-        b.append(c.getName()).append('=');
-        try {
-          write(c.getAccessor().invoke(r), b);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + c.getName(), e);
-        }
+      Shape shape = SHAPES.get(r.getClass());
+      b.append(shape.open());
+      for (Accessor a : shape.accessors()) {
+        b.append(a.prefix());
+        write(read(a, r), b);
         b.append(';');
       }
       b.append('}');
     } else {
       throw new IllegalArgumentException("cannot hash a " + v.getClass().getName());
+    }
+  }
+
+  private static Object read(Accessor a, Record r) {
+    try {
+      return (Object) a.getter().invokeExact((Object) r);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + a.prefix(), e);
     }
   }
 }

@@ -56,6 +56,8 @@ final class TaskLowering {
 
   private final Context ctx;
   private final Map<TaskDef, LoweredTask> variants = new LinkedHashMap<>();
+  /** The cache version of each task content, hashed once however many nodes run that content. */
+  private final Map<List<Object>, String> cacheVersions = new HashMap<>();
   private final Map<String, String> baseNames = new HashMap<>();
   private final Set<String> reported = new HashSet<>();
   private Optional<LoweredTask> echo = Optional.empty();
@@ -343,8 +345,8 @@ final class TaskLowering {
     TaskDef withCache = candidate;
     if (candidate.metadata().cacheable()) {
       TaskMetadata m = candidate.metadata();
-      String version = ContentHash.shortOf(List.of(candidate.kind(), candidate.iface(), candidate.container(),
-          candidate.pod(), candidate.body()), 16);
+      String version = cacheVersions.computeIfAbsent(List.of(candidate.kind(), candidate.iface(),
+          candidate.container(), candidate.pod(), candidate.body()), content -> ContentHash.shortOf(content, 16));
       withCache = candidateWith(candidate, new TaskMetadata(true, version, m.cacheSerializable(), m.retries(),
           m.timeoutSeconds(), m.interruptible()));
     }
