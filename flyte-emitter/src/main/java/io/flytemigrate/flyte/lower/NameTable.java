@@ -1,6 +1,8 @@
 package io.flytemigrate.flyte.lower;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +14,12 @@ import java.util.function.UnaryOperator;
 final class NameTable {
   private final Set<String> taken = new HashSet<>();
   private final String separator;
+  /**
+   * For each wanted name and normalisation, the suffix number its last claim stopped at. Names are
+   * only ever added, so every candidate below it is still taken: a thousand claims of one name
+   * cost a thousand steps, not half a million.
+   */
+  private final Map<UnaryOperator<String>, Map<String, Integer>> next = new HashMap<>();
 
   NameTable(String separator) {
     this.separator = separator;
@@ -37,12 +45,18 @@ final class NameTable {
   /** A unique name based on {@code wanted}, each candidate passed through {@code normalise}. */
   String claim(String wanted, UnaryOperator<String> normalise) {
     String candidate = normalise.apply(wanted);
-    int n = 2;
+    if (taken.add(candidate)) {
+      return candidate;
+    }
+    Map<String, Integer> resume = next.computeIfAbsent(normalise, k -> new HashMap<>());
+    int n = resume.getOrDefault(wanted, 2);
+    candidate = normalise.apply(wanted + separator + n);
     while (taken.contains(candidate)) {
-      candidate = normalise.apply(wanted + separator + n);
       n++;
+      candidate = normalise.apply(wanted + separator + n);
     }
     taken.add(candidate);
+    resume.put(wanted, n + 1);
     return candidate;
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -36,17 +37,34 @@ final class TopoOrder {
       }
       deps.add(d);
     }
+    // Kahn's algorithm, always taking the ready node that comes first in source order: the order
+    // a scan for the first ready node from the top would give, without the scan per node.
+    int[] waiting = new int[nodes.size()];
+    List<List<Integer>> dependents = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      dependents.add(new ArrayList<>());
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      waiting[i] = deps.get(i).size();
+      for (int d : deps.get(i)) {
+        dependents.get(d).add(i);
+      }
+    }
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (waiting[i] == 0) {
+        ready.add(i);
+      }
+    }
     List<Node> out = new ArrayList<>();
     boolean[] done = new boolean[nodes.size()];
-    boolean progress = true;
-    while (out.size() < nodes.size() && progress) {
-      progress = false;
-      for (int i = 0; i < nodes.size(); i++) {
-        if (!done[i] && deps.get(i).stream().allMatch(d -> done[d])) {
-          done[i] = true;
-          out.add(nodes.get(i));
-          progress = true;
-          break;
+    while (!ready.isEmpty()) {
+      int i = ready.poll();
+      done[i] = true;
+      out.add(nodes.get(i));
+      for (int j : dependents.get(i)) {
+        if (--waiting[j] == 0) {
+          ready.add(j);
         }
       }
     }
