@@ -174,7 +174,7 @@ final class ConditionLowering {
     Node branch = branch(wb, t.id() + "-if", ex.inputs(), t.after(), block, t.span());
     wb.irNodes.put(t.id(), new WorkflowBuilder.NodeOut(branch.id(), Map.of(), Map.of()));
     report(t.id(), t.span(), branch.id(), ex.notes(), "the task's own condition as a `conditional` around it");
-    if (!(g.ctx.pipeline.component(t.component()).orElse(null) instanceof Component.OpaqueComponent)) {
+    if (!(g.ctx.index.component(t.component()).orElse(null) instanceof Component.OpaqueComponent)) {
       // (A placeholder's row is written with its node.)
       g.ctx.parity.exact("task", t.id(), t.span(), wb.id.name() + "/" + then.get().id());
     }
@@ -223,7 +223,7 @@ final class ConditionLowering {
         || t.condition().isPresent()) {
       return Optional.empty();
     }
-    Optional<Component> c = g.ctx.pipeline.component(t.component());
+    Optional<Component> c = g.ctx.index.component(t.component());
     if (c.isEmpty() || c.get() instanceof Component.ImporterComponent || c.get() instanceof Component.OpaqueComponent) {
       return Optional.empty();
     }
@@ -315,7 +315,7 @@ final class ConditionLowering {
 
   /** The output variable the task of a node will have, as {@link TaskLowering} names it. */
   private String predictedVar(io.flytemigrate.ir.Node.TaskNode t, String output) {
-    Component c = g.ctx.pipeline.component(t.component()).orElseThrow();
+    Component c = g.ctx.index.component(t.component()).orElseThrow();
     if (c instanceof Component.PythonComponent pc && g.ctx.options.pythonComponents() == LoweringOptions.PythonComponents.NATIVE
         && pc.source().flatMap(s -> FunctionSource.find(s, pc.functionName())).isPresent()) {
       return pc.iface().outputs().size() == 1 ? "o0" : Names.keepIdentifier(output);

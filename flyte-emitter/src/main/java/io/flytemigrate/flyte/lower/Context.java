@@ -27,6 +27,8 @@ final class Context {
       "workflows", "Secret", "Labels", "Annotations", "kubernetes", "datetime", "json");
 
   final Pipeline pipeline;
+  /** The pipeline's components and nodes by id. */
+  final IrIndex index;
   final LoweringOptions options;
   final ParityLog parity = new ParityLog();
   final DiagnosticSink diagnostics;
@@ -51,6 +53,7 @@ final class Context {
 
   Context(Pipeline pipeline, LoweringOptions options, DiagnosticSink diagnostics) {
     this.pipeline = pipeline;
+    this.index = new IrIndex(pipeline);
     this.options = options;
     this.diagnostics = diagnostics;
     this.pythonPackage = options.pythonPackage().orElseGet(() -> Names.identifier(pipeline.name()));

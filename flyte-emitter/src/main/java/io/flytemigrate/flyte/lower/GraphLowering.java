@@ -138,7 +138,7 @@ final class GraphLowering {
 
   private void taskNode(WorkflowBuilder wb, io.flytemigrate.ir.Node.TaskNode t,
       Optional<io.flytemigrate.ir.Node.ExitHandlerNode> exitOf) {
-    Optional<Component> comp = ctx.pipeline.component(t.component());
+    Optional<Component> comp = ctx.index.component(t.component());
     if (comp.isEmpty()) {
       ctx.parity.dropped("task", t.id(), t.span(), "component `" + t.component() + "` is not defined");
       return;
@@ -193,7 +193,7 @@ final class GraphLowering {
   /** As {@link #callNode(WorkflowBuilder, io.flytemigrate.ir.Node.TaskNode, String)}, registering the outputs under {@code registerAs}. */
   Optional<Node> callNode(WorkflowBuilder wb, io.flytemigrate.ir.Node.TaskNode t, String finalState,
       Optional<String> registerAs) {
-    Component c = ctx.pipeline.component(t.component()).orElseThrow();
+    Component c = ctx.index.component(t.component()).orElseThrow();
     List<String> after = t.after();
     Map<String, String> inVars;
     Map<String, String> outVars;

@@ -24,9 +24,11 @@ import java.util.Optional;
  */
 final class ItemFields {
   private final Pipeline pipeline;
+  private final IrIndex index;
 
   private ItemFields(Pipeline pipeline) {
     this.pipeline = pipeline;
+    this.index = new IrIndex(pipeline);
   }
 
   static Pipeline lift(Pipeline p) {
@@ -112,7 +114,7 @@ final class ItemFields {
     }
     Optional<Port> port = Optional.empty();
     if (n instanceof Node.TaskNode t) {
-      port = pipeline.component(t.component()).flatMap(c -> c.iface().input(input));
+      port = index.component(t.component()).flatMap(c -> c.iface().input(input));
     } else if (n instanceof Node.ConditionNode c) {
       port = c.body().iface().input(input);
     } else if (n instanceof Node.LoopNode l) {

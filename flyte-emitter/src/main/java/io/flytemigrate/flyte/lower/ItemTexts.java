@@ -32,10 +32,12 @@ final class ItemTexts {
   private static final String MARK = "-as-json";
 
   private final Pipeline pipeline;
+  private final IrIndex index;
   private final ListHints hints;
 
   private ItemTexts(Pipeline pipeline) {
     this.pipeline = pipeline;
+    this.index = new IrIndex(pipeline);
     this.hints = ListHints.of(pipeline);
   }
 
@@ -181,7 +183,7 @@ final class ItemTexts {
       if (t.condition().isPresent() && references(t.condition().get(), input)) {
         return false;
       }
-      return pipeline.component(t.component()).flatMap(c -> c.iface().input(input))
+      return index.component(t.component()).flatMap(c -> c.iface().input(input))
           .map(p -> p.type().equals(IrType.primitive(IrType.Scalar.STRING))).orElse(false);
     }
     if (n instanceof Node.ConditionNode c && references(c.condition(), input)) {

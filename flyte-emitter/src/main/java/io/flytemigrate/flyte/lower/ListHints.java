@@ -37,6 +37,7 @@ final class ListHints {
   private record PortKey(String component, String port, boolean output) {}
 
   private final Pipeline pipeline;
+  private final IrIndex index;
   private final Unifier u = new Unifier();
   private final Map<PortKey, Unifier.Var> ports = new HashMap<>();
   private final Map<Graph, Map<String, Unifier.Var>> graphInputs = new IdentityHashMap<>();
@@ -49,6 +50,7 @@ final class ListHints {
 
   private ListHints(Pipeline pipeline) {
     this.pipeline = pipeline;
+    this.index = new IrIndex(pipeline);
   }
 
   static ListHints of(Pipeline p) {
@@ -67,13 +69,13 @@ final class ListHints {
 
   /** The inferred type of a component's input whose declared type leaves parts open. */
   Optional<LiteralType> input(String component, String port) {
-    return pipeline.component(component).flatMap(c -> c.iface().input(port))
+    return index.component(component).flatMap(c -> c.iface().input(port))
         .flatMap(p -> inferred(p.type(), port(component, p, false)));
   }
 
   /** The inferred type of a component's output whose declared type leaves parts open. */
   Optional<LiteralType> output(String component, String port) {
-    return pipeline.component(component).flatMap(c -> c.iface().output(port))
+    return index.component(component).flatMap(c -> c.iface().output(port))
         .flatMap(p -> inferred(p.type(), port(component, p, true)));
   }
 
@@ -131,7 +133,7 @@ final class ListHints {
   }
 
   private void task(Node.TaskNode t, Scope s) {
-    Optional<Component> c = pipeline.component(t.component());
+    Optional<Component> c = index.component(t.component());
     if (c.isEmpty()) {
       return;
     }
@@ -195,7 +197,7 @@ final class ListHints {
   /** Output {@code output} of node {@code task}, looked up from {@code s} outwards. */
   private Unifier.Var output(Scope s, String task, String output) {
     for (Scope at = s; at != null; at = at.parent) {
-      Optional<Node> n = at.graph.node(task);
+      Optional<Node> n = index.node(at.graph, task);
       if (n.isPresent()) {
         return output(at, n.get(), output);
       }
@@ -205,7 +207,7 @@ final class ListHints {
 
   private Unifier.Var output(Scope s, Node n, String output) {
     if (n instanceof Node.TaskNode t) {
-      Optional<Component> c = pipeline.component(t.component());
+      Optional<Component> c = index.component(t.component());
       if (c.isEmpty()) {
         return u.fresh();
       }

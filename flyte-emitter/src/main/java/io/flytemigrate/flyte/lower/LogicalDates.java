@@ -71,6 +71,7 @@ final class LogicalDates {
   private static final String INPUT = "logical_date";
 
   private final Pipeline pipeline;
+  private final IrIndex index;
   /** Rewritten container components, by id. */
   private final Map<String, Component> rewritten = new LinkedHashMap<>();
   /** Per rewritten component: its datetime input, and the text input of each template value. */
@@ -82,6 +83,7 @@ final class LogicalDates {
 
   private LogicalDates(Pipeline pipeline) {
     this.pipeline = pipeline;
+    this.index = new IrIndex(pipeline);
     pipeline.components().forEach(c -> componentIds.add(c.id()));
   }
 
@@ -174,7 +176,7 @@ final class LogicalDates {
   private void collectUnbound(Graph g, Set<String> out) {
     for (Node n : g.nodes()) {
       if (n instanceof Node.TaskNode t) {
-        Optional<Component> c = pipeline.component(t.component());
+        Optional<Component> c = index.component(t.component());
         Optional<String> date = c.flatMap(x -> dateInputOf(x.iface()));
         if (date.isPresent() && t.inputs().stream().noneMatch(b -> b.input().equals(date.get()))) {
           out.add(t.component());

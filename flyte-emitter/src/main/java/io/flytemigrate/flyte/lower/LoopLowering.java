@@ -100,7 +100,7 @@ final class LoopLowering {
         || t.condition().isPresent() || !t.after().isEmpty()) {
       return false;
     }
-    Optional<Component> comp = g.ctx.pipeline.component(t.component());
+    Optional<Component> comp = g.ctx.index.component(t.component());
     if (comp.isEmpty() || !(comp.get() instanceof Component.PythonComponent)) {
       return false;
     }
@@ -397,7 +397,7 @@ final class LoopLowering {
 
   private Optional<Port> portOf(io.flytemigrate.ir.Node n, String input) {
     if (n instanceof io.flytemigrate.ir.Node.TaskNode t) {
-      return g.ctx.pipeline.component(t.component()).flatMap(c -> c.iface().input(input));
+      return g.ctx.index.component(t.component()).flatMap(c -> c.iface().input(input));
     }
     if (n instanceof io.flytemigrate.ir.Node.LoopNode l) {
       return l.body().iface().input(input);

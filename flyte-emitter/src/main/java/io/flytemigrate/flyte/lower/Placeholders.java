@@ -84,13 +84,14 @@ final class Placeholders {
         graphs.add(pc.graph());
       }
     }
+    IrIndex index = new IrIndex(p);
     for (Graph g : graphs) {
       Map<String, String> componentOf = new HashMap<>();
       List<Read> read = new ArrayList<>();
-      scan(p, g, componentOf, read);
+      scan(index, g, componentOf, read);
       for (Read r : read) {
         String comp = componentOf.get(r.task());
-        if (comp != null && p.component(comp).orElse(null) instanceof Component.OpaqueComponent) {
+        if (comp != null && index.component(comp).orElse(null) instanceof Component.OpaqueComponent) {
           out.add(comp);
           r.as().filter(t -> !(t instanceof IrType.Any)).ifPresent(t -> types.putIfAbsent(comp + "/" + r.output(), t));
         }
@@ -103,7 +104,7 @@ final class Placeholders {
   private record Read(String task, String output, Optional<IrType> as) {}
 
   /** Task nodes by id and the reads of node outputs, in a graph and its bodies, in order. */
-  private static void scan(Pipeline p, Graph g, Map<String, String> componentOf, List<Read> read) {
+  private static void scan(IrIndex p, Graph g, Map<String, String> componentOf, List<Read> read) {
     for (Graph.GraphOutput o : g.outputs()) {
       o.sources().forEach(s -> read.add(new Read(s.task(), s.output(), Optional.empty())));
     }

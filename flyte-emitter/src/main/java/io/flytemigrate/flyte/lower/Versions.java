@@ -11,6 +11,7 @@ import io.flytemigrate.flyte.model.TaskDef;
 import io.flytemigrate.flyte.model.WorkflowDef;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +29,23 @@ final class Versions {
   private final Optional<String> override;
   private final Map<String, String> renamed;
   private final Map<String, String> versions = new HashMap<>();
+  /** The first entity of each key, as a search of the project's lists would find it. */
+  private final Map<String, TaskDef> tasksByKey = new HashMap<>();
+  private final Map<String, WorkflowDef> workflowsByKey = new HashMap<>();
+  private final Map<String, LaunchPlanDef> plansByKey = new HashMap<>();
+  /**
+   * Each entity once versioned: a reference reaching an entity before the project's lists do
+   * versions it, and the lists then reuse that result instead of rebuilding its nodes.
+   */
+  private final Map<Object, Object> done = new IdentityHashMap<>();
 
   private Versions(FlyteProject project, Optional<String> override, Map<String, String> renamed) {
     this.project = project;
     this.override = override;
     this.renamed = renamed;
+    project.tasks().forEach(t -> tasksByKey.putIfAbsent(key(t.id()), t));
+    project.workflows().forEach(w -> workflowsByKey.putIfAbsent(key(w.id()), w));
+    project.launchPlans().forEach(l -> plansByKey.putIfAbsent(key(l.id()), l));
   }
 
   /** The project with every identifier versioned. */
@@ -78,26 +91,34 @@ final class Versions {
     String k = key(id);
     if (!versions.containsKey(k)) {
       switch (id.resourceType()) {
-        case TASK -> project.tasks().stream().filter(t -> key(t.id()).equals(k)).findFirst().ifPresent(this::versionedTask);
-        case WORKFLOW -> project.workflows().stream().filter(w -> key(w.id()).equals(k)).findFirst()
-            .ifPresent(this::versionedWorkflow);
-        case LAUNCH_PLAN -> project.launchPlans().stream().filter(l -> key(l.id()).equals(k)).findFirst()
-            .ifPresent(this::versionedPlan);
+        case TASK -> Optional.ofNullable(tasksByKey.get(k)).ifPresent(this::versionedTask);
+        case WORKFLOW -> Optional.ofNullable(workflowsByKey.get(k)).ifPresent(this::versionedWorkflow);
+        case LAUNCH_PLAN -> Optional.ofNullable(plansByKey.get(k)).ifPresent(this::versionedPlan);
       }
     }
     return id.withVersion(versions.getOrDefault(k, override.orElse("")));
   }
 
   private TaskDef versionedTask(TaskDef t) {
+    Object was = done.get(t);
+    if (was != null) {
+      return (TaskDef) was;
+    }
     TaskDef withRefs = t.body() instanceof TaskBody.DynamicLoop d
         ? t.withBody(new TaskBody.DynamicLoop(d.itemsInput(), ref(d.body()), d.arguments(),
             d.collected().stream().map(c -> c.withFlattenedBy(c.flattenedBy().map(this::ref))).toList()))
         : t;
     String v = versions.computeIfAbsent(key(t.id()), k -> hash(withRefs.withId(t.id().withVersion(""))));
-    return withRefs.withId(t.id().withVersion(v));
+    TaskDef out = withRefs.withId(t.id().withVersion(v));
+    done.put(t, out);
+    return out;
   }
 
   private WorkflowDef versionedWorkflow(WorkflowDef w) {
+    Object was = done.get(w);
+    if (was != null) {
+      return (WorkflowDef) was;
+    }
     List<Node> nodes = new ArrayList<>();
     for (Node n : w.nodes()) {
       nodes.add(node(n));
@@ -105,13 +126,21 @@ final class Versions {
     Optional<Node> failure = w.failureNode().map(this::node);
     WorkflowDef withRefs = w.with(w.id().withVersion(""), nodes, failure);
     String v = versions.computeIfAbsent(key(w.id()), k -> hash(withRefs));
-    return withRefs.with(w.id().withVersion(v), nodes, failure);
+    WorkflowDef out = withRefs.with(w.id().withVersion(v), nodes, failure);
+    done.put(w, out);
+    return out;
   }
 
   private LaunchPlanDef versionedPlan(LaunchPlanDef l) {
+    Object was = done.get(l);
+    if (was != null) {
+      return (LaunchPlanDef) was;
+    }
     LaunchPlanDef withRefs = l.withIds(l.id().withVersion(""), ref(l.workflow()));
     String v = versions.computeIfAbsent(key(l.id()), k -> hash(withRefs));
-    return withRefs.withIds(l.id().withVersion(v), withRefs.workflow());
+    LaunchPlanDef out = withRefs.withIds(l.id().withVersion(v), withRefs.workflow());
+    done.put(l, out);
+    return out;
   }
 
   private Node node(Node n) {
