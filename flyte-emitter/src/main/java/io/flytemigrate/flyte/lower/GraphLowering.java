@@ -46,6 +46,18 @@ final class GraphLowering {
   final ExitHandlerLowering exitHandlers;
   private final Map<String, LoweredWorkflow> nested = new HashMap<>();
 
+  /**
+   * How deep nested pipelines and control-flow bodies may nest below the root graph, as the KFP v2
+   * reader bounds control flow (FM1002). Every level is a few frames of recursion here and in the
+   * writers; a graph below this depth is left out with FM5007, so a pathological input (thousands
+   * of nested pipelines, or a pipeline that contains itself) gets an answer instead of a stack
+   * overflow.
+   */
+  static final int MAX_DEPTH = 100;
+  /** The graphs being lowered around the current one. */
+  private int depth;
+  private boolean reportedDepth;
+
   GraphLowering(Context ctx, TaskLowering tasks) {
     this.ctx = ctx;
     this.tasks = tasks;
@@ -110,6 +122,34 @@ final class GraphLowering {
 
   /** Lowers every node of the builder's graph, in dependency order, into the builder. */
   void lowerNodes(WorkflowBuilder wb) {
+    if (depth > MAX_DEPTH) {
+      tooDeep(wb);
+      return;
+    }
+    depth++;
+    try {
+      lowerEach(wb);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Leaves out the nodes of a graph nested deeper than {@link #MAX_DEPTH}: one error per lowering, a row per node. */
+  private void tooDeep(WorkflowBuilder wb) {
+    if (!reportedDepth) {
+      reportedDepth = true;
+      ctx.diagnostics.report(io.flytemigrate.ir.diag.Codes.NESTING_TOO_DEEP, wb.graph.span(),
+          "nested pipelines and control flow nest deeper than " + MAX_DEPTH + " levels at workflow `" + wb.pythonName
+              + "`", "its nodes, and everything nested in them, are left out; flatten some nested pipelines into the"
+              + " pipelines that call them");
+    }
+    for (io.flytemigrate.ir.Node n : wb.graph.nodes()) {
+      ctx.parity.dropped(n instanceof io.flytemigrate.ir.Node.TaskNode ? "task" : "node", n.id(), n.span(),
+          "it is nested deeper than " + MAX_DEPTH + " levels of pipelines and control flow");
+    }
+  }
+
+  private void lowerEach(WorkflowBuilder wb) {
     Map<String, io.flytemigrate.ir.Node.ExitHandlerNode> exitTasks = new HashMap<>();
     for (io.flytemigrate.ir.Node n : wb.graph.nodes()) {
       if (n instanceof io.flytemigrate.ir.Node.ExitHandlerNode e && e.exitTask().isPresent()) {

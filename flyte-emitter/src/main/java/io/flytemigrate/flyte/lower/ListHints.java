@@ -47,6 +47,13 @@ final class ListHints {
   private final Map<Node, Unifier.Var> items = new IdentityHashMap<>();
   private final Map<Node, Map<List<String>, Unifier.Var>> fields = new IdentityHashMap<>();
   private final Map<Node, Map<String, Unifier.Var>> nodeOutputs = new IdentityHashMap<>();
+  /**
+   * How many graphs deep an output is being followed into (bodies and nested pipelines). Past
+   * twice the lowering's bound ({@link GraphLowering#MAX_DEPTH}), which leaves such graphs out
+   * anyway, an output is not followed further and keeps only what is declared of it, so the
+   * recursion stays shallow on any input.
+   */
+  private int following;
 
   private ListHints(Pipeline pipeline) {
     this.pipeline = pipeline;
@@ -223,6 +230,10 @@ final class ListHints {
     }
     Unifier.Var v = u.fresh();
     outs.put(output, v);
+    if (following > 2 * GraphLowering.MAX_DEPTH) {
+      return v;
+    }
+    following++;
     Scope body = body(n, s);
     for (Graph.GraphOutput o : body.graph.outputs()) {
       if (!o.name().equals(output)) {
@@ -234,6 +245,7 @@ final class ListHints {
         u.unify(v, list ? u.list(each) : each);
       }
     }
+    following--;
     return v;
   }
 
@@ -245,6 +257,10 @@ final class ListHints {
     }
     Unifier.Var v = g.iface().output(name).map(p -> declared(p.type())).orElseGet(u::fresh);
     outs.put(name, v);
+    if (following > 2 * GraphLowering.MAX_DEPTH) {
+      return v;
+    }
+    following++;
     Scope top = top(g);
     for (Graph.GraphOutput o : g.outputs()) {
       if (o.name().equals(name)) {
@@ -253,6 +269,7 @@ final class ListHints {
         }
       }
     }
+    following--;
     return v;
   }
 

@@ -243,6 +243,8 @@ public final class Codes {
       code("FM5005", "schedule-needs-defaults", Severity.WARNING, "a scheduled launch plan has inputs without defaults");
   public static final Code OUTPUT_NOT_WRITTEN =
       code("FM5006", "output-not-written", Severity.ERROR, "the output directory could not be written");
+  public static final Code NESTING_TOO_DEEP =
+      code("FM5007", "nesting-too-deep", Severity.ERROR, "nested pipelines and control flow nest deeper than the lowering goes");
   // FM55xx: read-back verification of the registrable package (flyte-proto verify).
   public static final Code VERIFY_UNREADABLE_PACKAGE =
       code("FM5500", "unreadable-package", Severity.ERROR, "the package is not a readable gzip tar of flyteidl messages");
