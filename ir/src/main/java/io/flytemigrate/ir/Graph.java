@@ -1,7 +1,10 @@
 package io.flytemigrate.ir;
 
 import io.flytemigrate.ir.diag.Span;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,8 +21,22 @@ public record Graph(Interface iface, List<Node> nodes, List<GraphOutput> outputs
     Objects.requireNonNull(span, "span");
   }
 
+  /** The first node with this id. A scan of the nodes: to look up many ids, keep {@link #nodesById()}. */
   public Optional<Node> node(String id) {
     return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Every node by its id, in node order, the first node of each id where several share one (as
+   * {@link #node} finds it). Built afresh on each call, in one pass: a record cannot keep an
+   * index, so a caller that looks up many ids builds this once and keeps it.
+   */
+  public Map<String, Node> nodesById() {
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (Node n : nodes) {
+      out.putIfAbsent(n.id(), n);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /**

@@ -11,7 +11,9 @@ import io.flytemigrate.ir.Node;
 import io.flytemigrate.ir.Pipeline;
 import io.flytemigrate.ir.Port;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,15 +30,30 @@ import java.util.Optional;
  * declares a list: KFP's {@code dsl.Collected} also collects the outputs of conditions).
  */
 public final class BindingTypes {
-  private final Pipeline pipeline;
+  /** The components by id, the first of each id, as {@link Pipeline#component} finds them. */
+  private final Map<String, Component> components = new HashMap<>();
+
+  private final Ports ports = new Ports();
 
   public BindingTypes(Pipeline pipeline) {
-    this.pipeline = pipeline;
+    for (Component c : pipeline.components()) {
+      components.putIfAbsent(c.id(), c);
+    }
+  }
+
+  /** The input of {@code iface} with this name, the first if there are several: {@link Interface#input}, indexed. */
+  public Optional<Port> declaredInput(Interface iface, String name) {
+    return ports.input(iface, name);
+  }
+
+  /** The output of {@code iface} with this name, the first if there are several: {@link Interface#output}, indexed. */
+  public Optional<Port> declaredOutput(Interface iface, String name) {
+    return ports.output(iface, name);
   }
 
   /** The component a task runs, the first with that id if there are several. */
   public Optional<Component> component(String id) {
-    return pipeline.component(id);
+    return Optional.ofNullable(components.get(id));
   }
 
   /**
@@ -106,7 +123,7 @@ public final class BindingTypes {
   }
 
   private Optional<IrType> input(Scope scope, String name, int depth) {
-    Optional<Port> declared = scope.graph().iface().input(name);
+    Optional<Port> declared = declaredInput(scope.graph().iface(), name);
     if (!scope.kind().isBody()) {
       return declared.map(Port::type);
     }
@@ -147,7 +164,7 @@ public final class BindingTypes {
     if (bound.isPresent()) {
       return of(bound.get().value(), holder, depth + 1);
     }
-    return loop.body().iface().input(from.input()).map(Port::type);
+    return declaredInput(loop.body().iface(), from.input()).map(Port::type);
   }
 
   /** The type of output {@code name} of {@code producer}, a node of {@code scope}. */
@@ -167,12 +184,12 @@ public final class BindingTypes {
   private record Typed(IrType type, boolean collected) {}
 
   private Optional<Typed> typedOutput(Scope scope, Node producer, String name, int depth) {
-    Optional<Port> declared = iface(producer).flatMap(i -> i.output(name));
+    Optional<Port> declared = iface(producer).flatMap(i -> declaredOutput(i, name));
     if (producer instanceof Node.TaskNode) {
       return declared.map(p -> new Typed(p.type(), false));
     }
     Scope body = scope.body(producer).orElseThrow();
-    Optional<Graph.GraphOutput> out = body.graph().outputs().stream().filter(o -> o.name().equals(name)).findFirst();
+    Optional<Graph.GraphOutput> out = body.output(name);
     if (out.isEmpty() || out.get().sources().isEmpty() || depth > 64) {
       return declared.map(p -> new Typed(p.type(), out.isPresent() && out.get().collected()));
     }

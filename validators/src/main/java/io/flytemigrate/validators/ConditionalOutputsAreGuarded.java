@@ -39,13 +39,13 @@ public final class ConditionalOutputsAreGuarded implements Check {
       for (Node n : s.graph().nodes()) {
         Optional<Interface> iface = types.iface(n);
         for (InputBinding b : n.inputs()) {
-          boolean optional = iface.flatMap(i -> i.input(b.input())).map(Port::optional).orElse(false);
+          boolean optional = iface.flatMap(i -> types.declaredInput(i, b.input())).map(Port::optional).orElse(false);
           for (Dependencies.Read r : Dependencies.reads(b.value())) {
             Optional<Node> producer = s.node(r.task());
             if (optional || producer.isEmpty() || r.output().isEmpty()) {
               continue;
             }
-            Optional<String> why = missingWhen(producer.get(), r.output().get());
+            Optional<String> why = missingWhen(s, producer.get(), r.output().get());
             if (why.isPresent()) {
               sink.report(Diagnostic.of(code(), b.span(), "input `" + b.input() + "` of " + NodeKind.describe(n)
                       + " reads output `" + r.output().get() + "` of " + NodeKind.describe(producer.get()) + ", " + why.get())
@@ -61,7 +61,7 @@ public final class ConditionalOutputsAreGuarded implements Check {
       for (Graph.GraphOutput o : s.graph().outputs()) {
         for (Graph.Source src : o.sources()) {
           Optional<Node> producer = s.node(src.task());
-          Optional<String> why = producer.flatMap(p -> missingWhen(p, src.output()));
+          Optional<String> why = producer.flatMap(p -> missingWhen(s, p, src.output()));
           if (why.isPresent()) {
             sink.report(Diagnostic.of(code(), o.span(), "output `" + o.name() + "` of " + s.describe() + " comes from output `"
                     + src.output() + "` of " + NodeKind.describe(producer.get()) + ", " + why.get())
@@ -74,13 +74,13 @@ public final class ConditionalOutputsAreGuarded implements Check {
     }
   }
 
-  /** Why output {@code output} of {@code producer} may not exist, if it may not. */
-  private static Optional<String> missingWhen(Node producer, String output) {
+  /** Why output {@code output} of {@code producer}, a node of {@code scope}, may not exist, if it may not. */
+  private static Optional<String> missingWhen(Scope scope, Node producer, String output) {
     if (producer instanceof Node.ConditionNode) {
       return Optional.of("which is not set when the condition is false");
     }
     if (producer instanceof Node.BranchesNode b) {
-      Optional<Graph.GraphOutput> out = b.body().outputs().stream().filter(o -> o.name().equals(output)).findFirst();
+      Optional<Graph.GraphOutput> out = scope.body(b).orElseThrow().output(output);
       if (out.isEmpty()) {
         return Optional.empty();
       }

@@ -42,7 +42,7 @@ record Connection(Span span, String target, String source, IrType from, IrType t
         }
         Interface iface = c.get().iface();
         for (InputBinding b : t.inputs()) {
-          Optional<Port> port = iface.input(b.input());
+          Optional<Port> port = types.declaredInput(iface, b.input());
           if (port.isEmpty() || b.value() instanceof Binding.Constant) {
             continue;
           }
@@ -55,7 +55,7 @@ record Connection(Span span, String target, String source, IrType from, IrType t
       }
       if (!s.kind().isBody()) {
         for (Graph.GraphOutput o : s.graph().outputs()) {
-          Optional<Port> port = s.graph().iface().output(o.name());
+          Optional<Port> port = types.declaredOutput(s.graph().iface(), o.name());
           if (port.isEmpty()) {
             continue;
           }

@@ -31,14 +31,15 @@ public final class ConstantsMatchTypes implements Check {
 
   @Override
   public void run(Pipeline pipeline, DiagnosticSink sink) {
+    BindingTypes types = new BindingTypes(pipeline);
     for (Scope s : Scope.all(pipeline)) {
       for (Node n : s.graph().nodes()) {
         if (!(n instanceof Node.TaskNode t)) {
           continue;
         }
-        Optional<Interface> iface = pipeline.component(t.component()).map(Component::iface);
+        Optional<Interface> iface = types.component(t.component()).map(Component::iface);
         for (InputBinding b : n.inputs()) {
-          Optional<Port> port = iface.flatMap(i -> i.input(b.input()));
+          Optional<Port> port = iface.flatMap(i -> types.declaredInput(i, b.input()));
           if (port.isEmpty() || !(b.value() instanceof Binding.Constant c)) {
             continue;
           }

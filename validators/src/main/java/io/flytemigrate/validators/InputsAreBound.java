@@ -52,8 +52,7 @@ public final class InputsAreBound implements Check {
         }
       }
       for (Port p : s.graph().iface().outputs()) {
-        Optional<Graph.GraphOutput> out = s.graph().outputs().stream().filter(o -> o.name().equals(p.name())).findFirst();
-        if (out.isEmpty()) {
+        if (s.output(p.name()).isEmpty()) {
           sink.report(Diagnostic.of(code(), p.span(), "output `" + p.name() + "` of " + s.describe() + " has no source")
               .withHelp("say which task output provides it, or remove the output"));
         }

@@ -6,6 +6,7 @@ import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
 import io.flytemigrate.ir.diag.DiagnosticSink;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The input and output names of components and of the pipeline are Python identifiers (see
@@ -24,8 +25,9 @@ public final class NamesArePythonIdentifiers implements Check {
   @Override
   public void run(Pipeline pipeline, DiagnosticSink sink) {
     for (List<Renaming.Name> space : Renaming.portSpaces(pipeline)) {
+      Set<String> colliding = Renaming.collidingRenames(space);
       for (Renaming.Name n : space) {
-        if (n.original().equals(n.renamed()) || Renaming.collides(n, space)) {
+        if (n.original().equals(n.renamed()) || colliding.contains(n.renamed())) {
           continue;
         }
         sink.report(Diagnostic.of(code(), n.span(), n.what() + " is not a python identifier; it becomes `" + n.renamed() + "`")

@@ -6,6 +6,7 @@ import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
 import io.flytemigrate.ir.diag.DiagnosticSink;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Node ids are valid Flyte node ids (see {@link FlyteNames#isNodeId}); one that is not is
@@ -23,8 +24,9 @@ public final class NodeIdsAreFlyteNames implements Check {
   @Override
   public void run(Pipeline pipeline, DiagnosticSink sink) {
     for (List<Renaming.Name> space : Renaming.nodeIdSpaces(pipeline)) {
+      Set<String> colliding = Renaming.collidingRenames(space);
       for (Renaming.Name n : space) {
-        if (n.original().equals(n.renamed()) || Renaming.collides(n, space)) {
+        if (n.original().equals(n.renamed()) || colliding.contains(n.renamed())) {
           continue;
         }
         sink.report(Diagnostic.of(code(), n.span(), n.what() + " is not a valid flyte node id; it becomes `" + n.renamed() + "`")

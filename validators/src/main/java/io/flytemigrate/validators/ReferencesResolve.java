@@ -28,10 +28,11 @@ public final class ReferencesResolve implements Check {
 
   @Override
   public void run(Pipeline pipeline, DiagnosticSink sink) {
+    BindingTypes types = new BindingTypes(pipeline);
     for (Scope s : Scope.all(pipeline)) {
       for (Node n : s.graph().nodes()) {
         String who = NodeKind.describe(n);
-        if (n instanceof Node.TaskNode t && pipeline.component(t.component()).isEmpty()) {
+        if (n instanceof Node.TaskNode t && types.component(t.component()).isEmpty()) {
           sink.report(Diagnostic.of(code(), n.span(), who + " runs component `" + t.component() + "`, which is not defined")
               .withHelp(components(pipeline)));
         }

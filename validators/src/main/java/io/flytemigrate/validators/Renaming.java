@@ -8,9 +8,12 @@ import io.flytemigrate.ir.Port;
 import io.flytemigrate.ir.diag.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -94,8 +97,20 @@ final class Renaming {
     return out;
   }
 
-  /** Whether {@code name} takes part in a collision of {@code space}, as either side. */
-  static boolean collides(Name name, List<Name> space) {
-    return space.stream().anyMatch(o -> o.renamed().equals(name.renamed()) && !o.original().equals(name.original()));
+  /**
+   * The renamed forms that two different names of {@code space} share: a name of the space takes
+   * part in a collision, as either side, when its renamed form is one of these. One pass over the
+   * space, so a check can ask for every name without rescanning it.
+   */
+  static Set<String> collidingRenames(List<Name> space) {
+    Map<String, String> firstOriginal = new HashMap<>();
+    Set<String> out = new HashSet<>();
+    for (Name n : space) {
+      String original = firstOriginal.putIfAbsent(n.renamed(), n.original());
+      if (original != null && !original.equals(n.original())) {
+        out.add(n.renamed());
+      }
+    }
+    return out;
   }
 }

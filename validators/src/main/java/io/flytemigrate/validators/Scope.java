@@ -6,7 +6,10 @@ import io.flytemigrate.ir.InputBinding;
 import io.flytemigrate.ir.Node;
 import io.flytemigrate.ir.Pipeline;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +23,12 @@ import java.util.Optional;
  * of the graph around them, because an emitter may flatten them into that workflow.
  *
  * <p>Scopes compare by identity: they are views of graphs, and two equal graphs in different
- * places are different scopes.
+ * places are different scopes. A scope gives each node's body one scope ({@link #body}), so the
+ * scopes of {@link #all} are the ones later lookups reach.
+ *
+ * <p>A scope indexes its graph's nodes by id and outputs by name when first asked, because the
+ * checks look names up for every binding and edge; a scan per lookup made them quadratic in the
+ * size of a graph. Scopes are made afresh by each check run and not shared between threads.
  */
 public final class Scope {
   private final Graph graph;
@@ -28,6 +36,9 @@ public final class Scope {
   private final String componentId;
   private final Optional<Node> owner;
   private final Optional<Scope> parent;
+  private Map<String, Node> nodesById;
+  private Map<String, Graph.GraphOutput> outputsByName;
+  private final Map<Node, Scope> bodies = new IdentityHashMap<>();
 
   private Scope(Graph graph, Kind kind, String componentId, Optional<Node> owner, Optional<Scope> parent) {
     this.graph = graph;
@@ -107,8 +118,21 @@ public final class Scope {
     }
   }
 
-  /** The scope of {@code node}'s body, when {@code node} (a node of this graph) has one. */
+  /**
+   * The scope of {@code node}'s body, when {@code node} (a node of this graph) has one: the same
+   * scope each time for the same node.
+   */
   public Optional<Scope> body(Node node) {
+    Scope known = bodies.get(node);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Scope> made = newBody(node);
+    made.ifPresent(b -> bodies.put(node, b));
+    return made;
+  }
+
+  private Optional<Scope> newBody(Node node) {
     if (node instanceof Node.ConditionNode c) {
       return Optional.of(child(c.body(), Kind.CONDITION, node));
     }
@@ -139,7 +163,22 @@ public final class Scope {
 
   /** The node of this graph with this id, the first one if there are several. */
   public Optional<Node> node(String id) {
-    return graph.node(id);
+    if (nodesById == null) {
+      nodesById = graph.nodesById();
+    }
+    return Optional.ofNullable(nodesById.get(id));
+  }
+
+  /** The output of this graph with this name, the first one if there are several. */
+  public Optional<Graph.GraphOutput> output(String name) {
+    if (outputsByName == null) {
+      Map<String, Graph.GraphOutput> byName = new LinkedHashMap<>();
+      for (Graph.GraphOutput o : graph.outputs()) {
+        byName.putIfAbsent(o.name(), o);
+      }
+      outputsByName = byName;
+    }
+    return Optional.ofNullable(outputsByName.get(name));
   }
 
   /** The binding {@code node} gives its input {@code input}, the first one if there are several. */

@@ -15,10 +15,13 @@ import io.flytemigrate.ir.diag.Code;
 import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
 import io.flytemigrate.ir.diag.DiagnosticSink;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Every input and output name resolves: a node sets only inputs its component or body declares,
@@ -42,19 +45,22 @@ public final class VariablesResolve implements Check {
   @Override
   public void run(Pipeline pipeline, DiagnosticSink sink) {
     BindingTypes types = new BindingTypes(pipeline);
+    // Each producer's output names once: a body's outputs can be many, and each read asks.
+    Map<Node, Set<String>> outputsOf = new IdentityHashMap<>();
+    Function<Node, Set<String>> outputs = p -> outputsOf.computeIfAbsent(p, k -> outputs(k, types));
     for (Scope s : Scope.all(pipeline)) {
       for (Node n : s.graph().nodes()) {
-        node(n, s, types, sink);
+        node(n, s, types, outputs, sink);
       }
       for (Graph.GraphOutput o : s.graph().outputs()) {
         String what = "output `" + o.name() + "` of " + s.describe();
-        if (s.graph().iface().output(o.name()).isEmpty()) {
+        if (types.declaredOutput(s.graph().iface(), o.name()).isEmpty()) {
           sink.report(Diagnostic.of(code(), o.span(), what + " is not declared in its interface")
               .withHelp("declare the output, or remove it"));
         }
         for (Graph.Source src : o.sources()) {
           Optional<Node> producer = s.node(src.task());
-          if (producer.isPresent() && !outputs(producer.get(), types).contains(src.output())) {
+          if (producer.isPresent() && !outputs.apply(producer.get()).contains(src.output())) {
             sink.report(Diagnostic.of(code(), o.span(), what + " comes from output `" + src.output() + "` of "
                     + NodeKind.describe(producer.get()) + ", which has no such output")
                 .withHelp(outputsHelp(producer.get(), types)));
@@ -64,27 +70,27 @@ public final class VariablesResolve implements Check {
     }
   }
 
-  private void node(Node n, Scope s, BindingTypes types, DiagnosticSink sink) {
+  private void node(Node n, Scope s, BindingTypes types, Function<Node, Set<String>> outputs, DiagnosticSink sink) {
     String who = NodeKind.describe(n);
     Optional<Interface> iface = types.iface(n);
     Set<String> set = new LinkedHashSet<>();
     n.inputs().forEach(b -> set.add(b.input()));
     for (InputBinding b : n.inputs()) {
       String what = "input `" + b.input() + "` of " + who;
-      if (iface.isPresent() && iface.get().input(b.input()).isEmpty() && !carriesPlaceholderValue(n, b)) {
+      if (iface.isPresent() && types.declaredInput(iface.get(), b.input()).isEmpty() && !carriesPlaceholderValue(n, b)) {
         sink.report(Diagnostic.of(code(), b.span(), who + " sets input `" + b.input() + "`, which "
                 + (n instanceof Node.TaskNode t ? "component `" + t.component() + "`" : "its body") + " does not declare")
             .withHelp(inputsHelp(iface.get())));
       }
       for (Dependencies.Read r : Dependencies.reads(b.value())) {
         Optional<Node> producer = s.node(r.task());
-        if (producer.isPresent() && r.output().isPresent() && !outputs(producer.get(), types).contains(r.output().get())) {
+        if (producer.isPresent() && r.output().isPresent() && !outputs.apply(producer.get()).contains(r.output().get())) {
           sink.report(Diagnostic.of(code(), b.span(), what + " reads output `" + r.output().get() + "` of "
                   + NodeKind.describe(producer.get()) + ", which has no such output")
               .withHelp(outputsHelp(producer.get(), types)));
         }
       }
-      graphInputs(b.value(), s, what, b, sink);
+      graphInputs(b.value(), s, types, what, b, sink);
       if (b.value() instanceof Binding.Template t) {
         for (String ref : inputRefs(t.parts())) {
           if (!set.contains(ref)) {
@@ -118,15 +124,15 @@ public final class VariablesResolve implements Check {
     return n instanceof Node.TaskNode && (b.input().startsWith(KFP_CHANNEL) || b.value() instanceof Binding.Template);
   }
 
-  private void graphInputs(Binding value, Scope s, String what, InputBinding b, DiagnosticSink sink) {
+  private void graphInputs(Binding value, Scope s, BindingTypes types, String what, InputBinding b, DiagnosticSink sink) {
     if (value instanceof Binding.GraphInput g) {
       boolean item = s.owner().filter(o -> o instanceof Node.LoopNode l && l.itemInput().equals(g.input())).isPresent();
-      if (!item && s.graph().iface().input(g.input()).isEmpty()) {
+      if (!item && types.declaredInput(s.graph().iface(), g.input()).isEmpty()) {
         sink.report(Diagnostic.of(code(), b.span(), what + " reads `" + g.input() + "`, which is not an input of " + s.describe())
             .withHelp(inputsHelp(s.graph().iface())));
       }
     } else if (value instanceof Binding.Field f) {
-      graphInputs(f.base(), s, what, b, sink);
+      graphInputs(f.base(), s, types, what, b, sink);
     }
   }
 
