@@ -131,7 +131,7 @@ public final class BindingTypes {
     if (owner instanceof Node.LoopNode loop && loop.itemInput().equals(name)) {
       return loopItem(scope, depth + 1);
     }
-    Optional<InputBinding> bound = Scope.binding(owner, name);
+    Optional<InputBinding> bound = scope.ownerBinding(name);
     if (bound.isPresent()) {
       return of(bound.get().value(), scope.parent().orElseThrow(), depth + 1);
     }

@@ -88,7 +88,7 @@ record Connection(Span span, String target, String source, IrType from, IrType t
         if (owner instanceof Node.LoopNode l && l.itemInput().equals(g.input())) {
           return "an item of " + NodeKind.describe(owner);
         }
-        Optional<InputBinding> bound = Scope.binding(owner, g.input());
+        Optional<InputBinding> bound = scope.ownerBinding(g.input());
         if (bound.isPresent()) {
           return describe(bound.get().value(), scope.parent().orElseThrow());
         }

@@ -9,7 +9,9 @@ import io.flytemigrate.ir.diag.Code;
 import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
 import io.flytemigrate.ir.diag.DiagnosticSink;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every required input gets a value and every declared output has a source. A task sets each
@@ -33,8 +35,10 @@ public final class InputsAreBound implements Check {
           continue;
         }
         String who = NodeKind.describe(n);
+        Set<String> bound = new HashSet<>();
+        n.inputs().forEach(b -> bound.add(b.input()));
         for (Port p : iface.get().inputs()) {
-          if (p.optional() || p.defaultValue().isPresent() || Scope.binding(n, p.name()).isPresent()) {
+          if (p.optional() || p.defaultValue().isPresent() || bound.contains(p.name())) {
             continue;
           }
           if (n instanceof Node.LoopNode l && l.itemInput().equals(p.name())) {

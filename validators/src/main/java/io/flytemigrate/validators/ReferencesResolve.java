@@ -10,7 +10,10 @@ import io.flytemigrate.ir.diag.Code;
 import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
 import io.flytemigrate.ir.diag.DiagnosticSink;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +32,9 @@ public final class ReferencesResolve implements Check {
   @Override
   public void run(Pipeline pipeline, DiagnosticSink sink) {
     BindingTypes types = new BindingTypes(pipeline);
+    // The help lists a graph's nodes, sorted: once per graph, however many names dangle in it.
+    Map<Scope, String> helpOf = new IdentityHashMap<>();
+    Function<Scope, String> help = s -> helpOf.computeIfAbsent(s, ReferencesResolve::nodes);
     for (Scope s : Scope.all(pipeline)) {
       for (Node n : s.graph().nodes()) {
         String who = NodeKind.describe(n);
@@ -42,7 +48,7 @@ public final class ReferencesResolve implements Check {
               sink.report(Diagnostic.of(code(), b.span(),
                       "input `" + b.input() + "` of " + who + " reads from `" + r.task() + "`, which is not a node of "
                           + s.describe())
-                  .withHelp(nodes(s)));
+                  .withHelp(help.apply(s)));
             }
           }
           loopItems(b.value(), s, b, who, sink);
@@ -50,13 +56,13 @@ public final class ReferencesResolve implements Check {
         for (String a : n.after()) {
           if (s.node(a).isEmpty()) {
             sink.report(Diagnostic.of(code(), n.span(), who + " runs after `" + a + "`, which is not a node of " + s.describe())
-                .withHelp(nodes(s)));
+                .withHelp(help.apply(s)));
           }
         }
         if (n instanceof Node.ExitHandlerNode e && e.exitTask().isPresent() && s.node(e.exitTask().get()).isEmpty()) {
           sink.report(Diagnostic.of(code(), n.span(),
                   who + " has exit task `" + e.exitTask().get() + "`, which is not a node of " + s.describe())
-              .withHelp(nodes(s)));
+              .withHelp(help.apply(s)));
         }
       }
       for (Graph.GraphOutput o : s.graph().outputs()) {
@@ -65,7 +71,7 @@ public final class ReferencesResolve implements Check {
             sink.report(Diagnostic.of(code(), o.span(),
                     "output `" + o.name() + "` of " + s.describe() + " comes from `" + src.task() + "`, which is not a node of "
                         + s.describe())
-                .withHelp(nodes(s)));
+                .withHelp(help.apply(s)));
           }
         }
       }

@@ -38,6 +38,7 @@ public final class Scope {
   private final Optional<Scope> parent;
   private Map<String, Node> nodesById;
   private Map<String, Graph.GraphOutput> outputsByName;
+  private Map<String, InputBinding> ownerBindings;
   private final Map<Node, Scope> bodies = new IdentityHashMap<>();
 
   private Scope(Graph graph, Kind kind, String componentId, Optional<Node> owner, Optional<Scope> parent) {
@@ -179,6 +180,25 @@ public final class Scope {
       outputsByName = byName;
     }
     return Optional.ofNullable(outputsByName.get(name));
+  }
+
+  /**
+   * The binding the owner of this body gives its input {@code input}, the first one if there are
+   * several: {@link #binding} of {@link #owner()}, indexed, since every value a body reads from
+   * outside passes through one. Empty for the root and nested pipelines, which have no owner.
+   */
+  public Optional<InputBinding> ownerBinding(String input) {
+    if (owner.isEmpty()) {
+      return Optional.empty();
+    }
+    if (ownerBindings == null) {
+      Map<String, InputBinding> byInput = new LinkedHashMap<>();
+      for (InputBinding b : owner.get().inputs()) {
+        byInput.putIfAbsent(b.input(), b);
+      }
+      ownerBindings = byInput;
+    }
+    return Optional.ofNullable(ownerBindings.get(input));
   }
 
   /** The binding {@code node} gives its input {@code input}, the first one if there are several. */

@@ -134,6 +134,30 @@ class LargeGraphsTest {
   }
 
   @Test
+  void aConditionThatPassesManyValuesIntoItsBodyFollowsEachToItsOrigin() {
+    Component num = Ir.container("comp-num", List.of(), List.of(Ir.port("Output", Ir.INT, 2)), 2);
+    List<Node> root = new ArrayList<>();
+    List<InputBinding> passed = new ArrayList<>();
+    List<io.flytemigrate.ir.Port> bodyInputs = new ArrayList<>();
+    List<Node> body = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      String channel = "pipelinechannel--t-" + i + "-Output";
+      root.add(i == 7 ? Ir.task("t-7", "comp-num", i + 10) : echo("t-" + i, null, List.of(), i + 10));
+      passed.add(Ir.bind(channel, Ir.output("t-" + i, "Output"), 2 * N + 10 + i));
+      bodyInputs.add(Ir.port(channel, Ir.STR, 5));
+      body.add(Ir.task("b-" + i, "comp-echo", N + 10 + i, List.of(Ir.bind("text", Ir.input(channel), N + 10 + i)), List.of()));
+    }
+    bodyInputs.add(Ir.port("unset", Ir.STR, 6));
+    Node.ConditionNode cond = new Node.ConditionNode("condition-1", "c", passed, List.of(),
+        new Condition("c", Optional.empty(), Ir.at(5)), Ir.graph(Ir.iface(bodyInputs, List.of()), body, List.of()), Ir.at(5));
+    root.add(cond);
+    assertEquals("""
+        FM4009 5:1 error condition `condition-1` does not set `unset`, an input of its body
+        FM4011 20017:1 error input `text` of task `b-7` expects `str`, but output `Output` of task `t-7` gives `int`
+        """, findings(Ir.pipeline(List.of(ECHO, num), Ir.graph(Interface.EMPTY, root, List.of()))));
+  }
+
+  @Test
   void manyNodeIdsToRenameAreEachReportedOnce() {
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < N; i++) {
