@@ -63,4 +63,39 @@ class ScopeTest {
     assertEquals(31, all.get(1).node("inner").orElseThrow().span().line());
     assertTrue(root.body(Ir.task("t", "comp-echo", 40)).isEmpty());
   }
+  @Test
+  void aBodyFindsTheFirstBindingItsOwnerGivesAnInput() {
+    List<io.flytemigrate.ir.InputBinding> passed = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      passed.add(Ir.bind("in-" + (i % 20), Ir.constant(new io.flytemigrate.ir.Value.Int(i)), 100 + i));
+    }
+    Node.ConditionNode cond = new Node.ConditionNode("condition-1", "c", passed, List.of(),
+        new Condition("c", Optional.empty(), Ir.at(30)), Ir.graph(Ir.task("inner", "comp-echo", 31)), Ir.at(30));
+    List<Scope> all = Scope.all(Ir.pipeline(List.of(), Ir.graph(cond)));
+    Scope body = all.get(1);
+    for (int i = 0; i < 20; i++) {
+      assertSame(Scope.binding(cond, "in-" + i).orElseThrow(), body.ownerBinding("in-" + i).orElseThrow());
+      assertEquals(100 + i, body.ownerBinding("in-" + i).orElseThrow().span().line());
+    }
+    assertTrue(body.ownerBinding("in-20").isEmpty());
+    assertTrue(all.get(0).ownerBinding("in-0").isEmpty(), "the root has no owner");
+  }
+
+  @Test
+  void portsFindTheFirstPortOfANameInSmallAndLargeInterfaces() {
+    Ports ports = new Ports();
+    for (int size : List.of(3, 8, 9, 500)) {
+      List<io.flytemigrate.ir.Port> in = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        in.add(Ir.port("p-" + i, Ir.STR, i + 1));
+      }
+      in.add(Ir.port("p-0", Ir.INT, size + 1));
+      Interface iface = Ir.iface(in, List.copyOf(in));
+      assertEquals(1, ports.input(iface, "p-0").orElseThrow().span().line(), "size " + size);
+      assertEquals(1, ports.output(iface, "p-0").orElseThrow().span().line(), "size " + size);
+      assertSame(iface.input("p-" + (size - 1)).orElseThrow(), ports.input(iface, "p-" + (size - 1)).orElseThrow());
+      assertTrue(ports.input(iface, "p-" + size).isEmpty(), "size " + size);
+      assertTrue(ports.output(iface, "nope").isEmpty(), "size " + size);
+    }
+  }
 }
