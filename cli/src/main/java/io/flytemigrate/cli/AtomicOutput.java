@@ -50,6 +50,21 @@ final class AtomicOutput {
     this.replace = replace;
   }
 
+  /**
+   * What would make the first write fail, found without writing: OUT is something other than a
+   * directory, or a non-empty directory that may not be replaced. A batch checks this before it
+   * converts anything; what only writing can tell (permissions, a file on the way) comes later.
+   */
+  Optional<WriteFailure> precheck() {
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      return Optional.of(new WriteFailure("it exists and is not a directory", null));
+    }
+    if (!replace && Files.isDirectory(target) && !isEmpty(target)) {
+      return Optional.of(new WriteFailure("it exists and is not empty; pass --force to replace it", null));
+    }
+    return Optional.empty();
+  }
+
   /** Writes {@code files} as the whole content of {@code out}. */
   static void write(Path out, List<OutputFile> files, boolean replace) throws WriteFailure {
     AtomicOutput output = new AtomicOutput(out, replace);
@@ -229,12 +244,9 @@ final class AtomicOutput {
       failure = new WriteFailure("it has no parent directory", null);
       return;
     }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      failure = new WriteFailure("it exists and is not a directory", null);
-      return;
-    }
-    if (!replace && Files.isDirectory(target) && !isEmpty(target)) {
-      failure = new WriteFailure("it exists and is not empty; pass --force to replace it", null);
+    Optional<WriteFailure> blocked = precheck();
+    if (blocked.isPresent()) {
+      failure = blocked.get();
       return;
     }
     try {

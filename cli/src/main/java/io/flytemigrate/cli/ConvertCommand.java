@@ -214,6 +214,15 @@ final class ConvertCommand implements Callable<Integer> {
         // Relative to OUT, so that the same batch gives the same reports whatever OUT is called.
         FlytePackage.FILE_NAME, consolidate);
     AtomicOutput staged = new AtomicOutput(out, force);
+    Optional<AtomicOutput.WriteFailure> blocked = staged.precheck();
+    if (blocked.isPresent()) {
+      // Before any work: a batch of thousands of files should not convert only to be refused.
+      List<Diagnostic> refused = new ArrayList<>(found.diagnostics());
+      refused.add(notWritten(blocked.get()));
+      err.print(diagnostics.render(refused, Map.of()));
+      err.flush();
+      return ExitCodes.INPUT_ERRORS;
+    }
     BatchConversion.Result result = new BatchConversion(settings, progress).run(found.inputs(), staged);
     boolean oneUnit = single && result.units().size() == 1;
 
@@ -233,9 +242,7 @@ final class ConvertCommand implements Callable<Integer> {
         staged.commit();
         stdout.print(oneUnit ? oneLine(result, staged.count()) : table(result, batch));
       } catch (AtomicOutput.WriteFailure e) {
-        all.add(Diagnostic.of(Codes.OUTPUT_NOT_WRITTEN, Span.at(output, 0, 0),
-                "cannot write `" + output + "`: " + e.getMessage())
-            .withHelp("nothing was written; check the path and its permissions"));
+        all.add(notWritten(e));
       }
     } else {
       staged.abort();
@@ -266,6 +273,11 @@ final class ConvertCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL;
     }
     return failed(all, result, fail) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+  }
+
+  private Diagnostic notWritten(AtomicOutput.WriteFailure e) {
+    return Diagnostic.of(Codes.OUTPUT_NOT_WRITTEN, Span.at(output, 0, 0), "cannot write `" + output + "`: " + e.getMessage())
+        .withHelp("nothing was written; check the path and its permissions");
   }
 
   private boolean failed(List<Diagnostic> all, BatchConversion.Result result, FailOn fail) {

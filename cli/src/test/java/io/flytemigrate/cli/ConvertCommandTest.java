@@ -188,6 +188,19 @@ class ConvertCommandTest {
   }
 
   @Test
+  void aNonEmptyOutputIsRefusedBeforeAnythingIsRead() throws IOException {
+    String file = input("bad.yaml", "pipelineInfo: [unclosed\n");
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("keep.txt"), "old");
+    Cli r = run("convert", file, "-o", out.toString(), "--diagnostics", "short");
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains("error[FM5006]: cannot write `" + out + "`: it exists and is not empty"), r::toString);
+    assertFalse(r.err().contains("FM1001"), "the input is not even read: " + r.err());
+    assertEquals("", r.out());
+    assertEquals(List.of("keep.txt"), tree(out));
+  }
+
+  @Test
   void aFailedWriteLeavesNothing() throws IOException {
     String file = input("hello_world.yaml", HELLO);
     Path blocker = dir.resolve("blocker");
