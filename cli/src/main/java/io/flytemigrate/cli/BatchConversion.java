@@ -220,14 +220,15 @@ final class BatchConversion {
     namePackages(units);
     List<Unit> toLower = units.stream().filter(u -> u.reader != null && !u.hasErrors()).toList();
     parallel("lower", toLower, this::lower, u -> u);
-    SharedTasks merge = share(units);
+    Shared shared = share(units);
+    List<SharedTasks.Merge> merges = shared.merges();
+    List<OutputFile> sharedFiles = shared.files();
     List<List<Unit>> mergedFrom = new ArrayList<>();
     List<Unit> lowered = units.stream().filter(u -> u.project != null).toList();
-    for (SharedTasks.Merge m : merge.merges()) {
+    for (SharedTasks.Merge m : merges) {
       mergedFrom.add(m.copies().stream().map(c -> lowered.get(c.project())).toList());
     }
     List<Unit> toWrite = units.stream().filter(u -> u.project != null && !u.hasErrors()).toList();
-    List<OutputFile> sharedFiles = merge.shared().map(FlytekitProjectWriter::writeShared).orElse(List.of());
     parallel("verify", toWrite, u -> write(u, sharedFiles, output, store), u -> u);
     if (settings.consolidate()) {
       consolidate(units, output, store);
@@ -241,7 +242,7 @@ final class BatchConversion {
     if (!converted.isEmpty()) {
       writePackage(converted, sharedUsed ? sharedFiles : List.of(), output, store);
     }
-    return new Result(units, merged(merge, mergedFrom), sharedUsed);
+    return new Result(units, merged(merges, mergedFrom), sharedUsed);
   }
 
   // Phase 1: read the file and check every pipeline in it.
@@ -365,8 +366,14 @@ final class BatchConversion {
     }
   }
 
+  /**
+   * What the merge leaves for the later phases: the merges and the shared package's files, not
+   * {@link SharedTasks} itself, which also holds every project until the last phase.
+   */
+  private record Shared(List<SharedTasks.Merge> merges, List<OutputFile> files) {}
+
   // Phase 4: merge identical tasks across the pipelines.
-  private SharedTasks share(List<Unit> units) {
+  private Shared share(List<Unit> units) {
     List<Unit> lowered = units.stream().filter(u -> u.project != null).toList();
     SharedTasks merge = SharedTasks.merge(lowered.stream().map(u -> u.project).toList(), SHARED_PACKAGE,
         settings.options().version());
@@ -378,7 +385,7 @@ final class BatchConversion {
         lowered.get(c.project()).usesShared = true;
       }
     }
-    return merge;
+    return new Shared(merge.merges(), merge.shared().map(FlytekitProjectWriter::writeShared).orElse(List.of()));
   }
 
   // Phase 5: the project files, and the package read back and checked against the source.
@@ -467,10 +474,10 @@ final class BatchConversion {
     });
   }
 
-  private static List<MergedTask> merged(SharedTasks merge, List<List<Unit>> mergedFrom) {
+  private static List<MergedTask> merged(List<SharedTasks.Merge> merges, List<List<Unit>> mergedFrom) {
     List<MergedTask> out = new ArrayList<>();
-    for (int i = 0; i < merge.merges().size(); i++) {
-      SharedTasks.Merge m = merge.merges().get(i);
+    for (int i = 0; i < merges.size(); i++) {
+      SharedTasks.Merge m = merges.get(i);
       List<MergedTask.Replaced> replaced = new ArrayList<>();
       for (int j = 0; j < m.copies().size(); j++) {
         Unit u = mergedFrom.get(i).get(j);
