@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -118,11 +117,7 @@ public final class CheckCommand implements Callable<Integer> {
    * reader found no error, the validators' findings. An unrecognised file is one {@code FM0004}.
    */
   public static List<Diagnostic> check(SourceFile source, List<PipelineReader> readers) {
-    Optional<PipelineReader> reader = Readers.pick(readers, source);
-    if (reader.isEmpty()) {
-      return List.of(unknownFormat(source, readers));
-    }
-    Outcome<Pipeline> read = reader.get().read(source);
+    Outcome<Pipeline> read = Readers.read(readers, source);
     List<Diagnostic> found = new ArrayList<>(read.diagnostics());
     if (read.value().isPresent() && !read.hasErrors()) {
       found.addAll(Validators.check(read.value().get()));
@@ -226,10 +221,6 @@ public final class CheckCommand implements Callable<Integer> {
   private static boolean notAPipeline(List<Diagnostic> diagnostics) {
     Set<String> codes = Set.of(Codes.NOT_UTF8.id(), Codes.FILE_TOO_LARGE.id());
     return !diagnostics.isEmpty() && diagnostics.stream().allMatch(d -> codes.contains(d.code().id()));
-  }
-
-  private static Diagnostic unknownFormat(SourceFile source, List<PipelineReader> readers) {
-    return Readers.unknownFormat(source.path(), readers);
   }
 
   /** {@code checked 3 files: 1 error, 2 warnings} plus the skipped files, if any. */

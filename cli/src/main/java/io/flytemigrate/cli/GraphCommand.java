@@ -169,9 +169,7 @@ final class GraphCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "FILE is empty; name a pipeline file");
     }
     List<Diagnostic> found = new ArrayList<>();
-    Outcome<SourceFile> loaded = InputFiles.read(file);
-    found.addAll(loaded.diagnostics());
-    Optional<SourceFile> source = loaded.hasErrors() ? Optional.empty() : loaded.value();
+    Optional<SourceFile> source = InputFiles.load(file, found);
     Optional<Pipeline> pipeline = source.flatMap(s -> read(s, found));
     Optional<Dag> dag = pipeline.filter(p -> noErrors(found)).flatMap(p -> draw(p, found));
     PrintWriter out = spec.commandLine().getOut();
@@ -211,12 +209,7 @@ final class GraphCommand implements Callable<Integer> {
   }
 
   private Optional<Pipeline> read(SourceFile source, List<Diagnostic> found) {
-    Optional<PipelineReader> reader = Readers.pick(readers, source);
-    if (reader.isEmpty()) {
-      found.add(Readers.unknownFormat(source.path(), readers));
-      return Optional.empty();
-    }
-    Outcome<Pipeline> result = reader.get().read(source);
+    Outcome<Pipeline> result = Readers.read(readers, source);
     found.addAll(result.diagnostics());
     return result.value();
   }

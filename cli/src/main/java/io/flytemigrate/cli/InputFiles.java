@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads input files into {@link SourceFile}s: the one place in flyte-migrate that opens files.
@@ -49,6 +50,16 @@ public final class InputFiles {
       return failed(unreadable(userPath, "not a valid path"));
     }
     return read(path, userPath);
+  }
+
+  /**
+   * A file named on the command line, for a command that reads one: its diagnostics go to
+   * {@code found}; empty when it has errors.
+   */
+  static Optional<SourceFile> load(String userPath, List<Diagnostic> found) {
+    Outcome<SourceFile> loaded = read(userPath);
+    found.addAll(loaded.diagnostics());
+    return loaded.hasErrors() ? Optional.empty() : loaded.value();
   }
 
   /**

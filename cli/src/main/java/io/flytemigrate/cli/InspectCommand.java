@@ -104,7 +104,7 @@ final class InspectCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "FILE is empty; name a pipeline file");
     }
     List<Diagnostic> found = new ArrayList<>();
-    Optional<SourceFile> source = load(found);
+    Optional<SourceFile> source = InputFiles.load(file, found);
     Optional<Pipeline> pipeline = source.flatMap(s -> read(s, found));
     PrintWriter out = spec.commandLine().getOut();
     pipeline.ifPresent(p -> out.print(format == OutputFormat.JSON ? IrJson.toJson(p) : IrPrinter.print(p)));
@@ -117,19 +117,8 @@ final class InspectCommand implements Callable<Integer> {
     return found.stream().anyMatch(Diagnostic::isError) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
   }
 
-  private Optional<SourceFile> load(List<Diagnostic> found) {
-    Outcome<SourceFile> loaded = InputFiles.read(file);
-    found.addAll(loaded.diagnostics());
-    return loaded.hasErrors() ? Optional.empty() : loaded.value();
-  }
-
   private Optional<Pipeline> read(SourceFile source, List<Diagnostic> found) {
-    Optional<PipelineReader> reader = Readers.pick(readers, source);
-    if (reader.isEmpty()) {
-      found.add(Readers.unknownFormat(source.path(), readers));
-      return Optional.empty();
-    }
-    Outcome<Pipeline> result = reader.get().read(source);
+    Outcome<Pipeline> result = Readers.read(readers, source);
     found.addAll(result.diagnostics());
     return result.value();
   }

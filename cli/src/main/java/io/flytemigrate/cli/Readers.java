@@ -2,8 +2,10 @@ package io.flytemigrate.cli;
 
 import io.flytemigrate.airflow.AirflowReader;
 import io.flytemigrate.airflow.AirflowSerializedReader;
+import io.flytemigrate.ir.Pipeline;
 import io.flytemigrate.ir.diag.Codes;
 import io.flytemigrate.ir.diag.Diagnostic;
+import io.flytemigrate.ir.diag.Outcome;
 import io.flytemigrate.ir.diag.SourceFile;
 import io.flytemigrate.ir.diag.Span;
 import io.flytemigrate.ir.spi.PipelineReader;
@@ -43,5 +45,17 @@ public final class Readers {
   static Diagnostic unknownFormat(String path, List<PipelineReader> readers) {
     return Diagnostic.of(Codes.UNKNOWN_FORMAT, Span.at(path, 1, 1), "`" + path + "` is not in a format flyte-migrate can read")
         .withHelp("formats are recognised by content, not by file name; supported formats: " + formatNames(readers));
+  }
+
+  /** The one pipeline of a decoded file, read by the first reader that accepts it; FM0004 if none does. */
+  static Outcome<Pipeline> read(List<PipelineReader> readers, SourceFile source) {
+    Optional<PipelineReader> reader = pick(readers, source);
+    return reader.isEmpty() ? Outcome.failed(List.of(unknownFormat(source.path(), readers))) : reader.get().read(source);
+  }
+
+  /** Every pipeline of a decoded file, as {@link #read} reads one. */
+  static Outcome<List<Pipeline>> readAll(List<PipelineReader> readers, SourceFile source) {
+    Optional<PipelineReader> reader = pick(readers, source);
+    return reader.isEmpty() ? Outcome.failed(List.of(unknownFormat(source.path(), readers))) : reader.get().readAll(source);
   }
 }

@@ -188,13 +188,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
     SourceFile src = loaded.value().get();
     sources.put(src.path(), src);
-    Optional<PipelineReader> reader = Readers.pick(readers, src);
-    if (reader.isEmpty()) {
-      found.report(Readers.unknownFormat(src.path(), readers));
+    Outcome<Pipeline> read = Readers.read(readers, src);
+    found.addAll(read.diagnostics());
+    if (read.diagnostics().stream().anyMatch(d -> d.code().equals(Codes.UNKNOWN_FORMAT))) {
       return "`" + packagePath + "` was not verified";
     }
-    Outcome<Pipeline> read = reader.get().read(src);
-    found.addAll(read.diagnostics());
     if (read.value().isEmpty() || read.hasErrors()) {
       return "`" + packagePath + "` was not verified: `" + src.path() + "` has errors";
     }
@@ -259,12 +257,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     SourceFile src = loaded.value().get();
     sources.put(src.path(), src);
-    Optional<PipelineReader> reader = Readers.pick(readers, src);
-    if (reader.isEmpty()) {
-      found.report(Readers.unknownFormat(src.path(), readers));
-      return List.of();
-    }
-    Outcome<List<Pipeline>> all = reader.get().readAll(src);
+    Outcome<List<Pipeline>> all = Readers.readAll(readers, src);
     found.addAll(all.diagnostics());
     return all.hasErrors() ? List.of() : all.value().orElse(List.of());
   }
