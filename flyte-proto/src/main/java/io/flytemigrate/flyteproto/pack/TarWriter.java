@@ -116,9 +116,7 @@ final class TarWriter {
     for (byte b : h) {
       sum += b & 0xff;
     }
-    byte[] chk = String.format(java.util.Locale.ROOT, "%06o", sum).getBytes(StandardCharsets.US_ASCII);
-    put(h, 148, 6, chk);
-    h[154] = 0;
+    putOctal(h, 148, 7, sum);
     h[155] = ' ';
     return h;
   }
@@ -144,14 +142,22 @@ final class TarWriter {
     return (len + " " + key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * {@code value} in octal as {@code width - 1} zero-padded ASCII digits and a NUL, as {@code
+   * "%0<width-1>o"} formats it (written digit by digit: a batch writes two headers per file).
+   */
   private static void putOctal(byte[] h, int off, int width, long value) {
-    String s = String.format(java.util.Locale.ROOT, "%0" + (width - 1) + "o", value);
-    if (s.length() > width - 1) {
+    if (value < 0 || (width - 1 < 21 && value >>> (3 * (width - 1)) != 0)) {
       throw new IllegalArgumentException("value too large for a tar field: " + value);
     }
-    put(h, off, width - 1, s.getBytes(StandardCharsets.US_ASCII));
+    long v = value;
+    for (int i = off + width - 2; i >= off; i--) {
+      h[i] = (byte) ('0' + (v & 7));
+      v >>>= 3;
+    }
     h[off + width - 1] = 0;
   }
+
 
   private static void put(byte[] h, int off, int max, byte[] value) {
     System.arraycopy(value, 0, h, off, Math.min(max, value.length));
