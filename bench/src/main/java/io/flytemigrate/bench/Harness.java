@@ -153,9 +153,12 @@ public final class Harness {
 
   private List<ColdRun.Result> cold() throws IOException, InterruptedException {
     List<ColdRun.Result> out = new ArrayList<>();
-    for (Shape shape : options.shapes()) {
-      log.println("bench: (c) first call, fresh JVM, " + shape + " " + Targets.COLD_TASKS + " tasks");
-      out.add(ColdRun.inChild(shape, Targets.COLD_TASKS));
+    for (ColdRun.Jit jit : ColdRun.Jit.values()) {
+      for (Shape shape : options.shapes()) {
+        log.println("bench: (c) first call, fresh JVM (" + jit.name().toLowerCase(java.util.Locale.ROOT) + " JIT), " + shape
+            + " " + Targets.COLD_TASKS + " tasks");
+        out.add(ColdRun.inChild(shape, Targets.COLD_TASKS, jit));
+      }
     }
     return out;
   }

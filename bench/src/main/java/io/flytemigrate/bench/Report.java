@@ -24,12 +24,14 @@ public final class Report {
       scaling(b, r.scaling());
     }
     if (!r.cold().isEmpty()) {
-      b.append("\n(c) first call in a fresh JVM (after start-up)\n");
-      b.append(String.format(Locale.ROOT, "  %-8s %7s %9s %11s %12s  %s%n", "shape", "tasks", "wall", "thread cpu",
-          "process cpu", "wall by stage"));
+      b.append("\n(c) first call in a fresh JVM, after start-up (a " + ColdRun.START_UP_TASKS
+          + "-task conversion before it)\n");
+      b.append(String.format(Locale.ROOT, "  %-8s %-8s %7s %9s %9s %11s %12s  %s%n", "jit", "shape", "tasks", "start-up",
+          "wall", "thread cpu", "process cpu", "wall by stage"));
       for (ColdRun.Result c : r.cold()) {
-        b.append(String.format(Locale.ROOT, "  %-8s %7d %9s %11s %12s %s%s%n", name(c.shape()), c.tasks(), s(c.wallNanos()),
-            s(c.threadCpuNanos()), s(c.processCpuNanos()), stages(c.stageNanos()), c.ok() ? "" : "  (failed)"));
+        b.append(String.format(Locale.ROOT, "  %-8s %-8s %7d %9s %9s %11s %12s %s%s%n", name(c.jit()), name(c.shape()),
+            c.tasks(), s(c.startUpCpuNanos()), s(c.wallNanos()), s(c.threadCpuNanos()), s(c.processCpuNanos()),
+            stages(c.stageNanos()), coldNote(c)));
       }
     }
     r.smallHeap().ifPresent(h -> {
@@ -241,9 +243,10 @@ public final class Report {
     w.endArray();
     w.name("coldRuns").beginArray();
     for (ColdRun.Result c : r.cold()) {
-      w.beginObject().name("shape").string(name(c.shape())).name("tasks").number(c.tasks())
-          .name("wallNanos").number(c.wallNanos()).name("threadCpuNanos").number(c.threadCpuNanos())
-          .name("processCpuNanos").number(c.processCpuNanos()).name("ok").bool(c.ok());
+      w.beginObject().name("shape").string(name(c.shape())).name("jit").string(name(c.jit())).name("tasks")
+          .number(c.tasks()).name("startUpCpuNanos").number(c.startUpCpuNanos()).name("wallNanos").number(c.wallNanos()).name("threadCpuNanos").number(c.threadCpuNanos())
+          .name("processCpuNanos").number(c.processCpuNanos()).name("errors").number(c.errors())
+          .name("ok").bool(c.ok());
       nanos(w, "stageNanos", c.stageNanos());
       w.endObject();
     }
@@ -330,8 +333,15 @@ public final class Report {
     return v.orElse(-1);
   }
 
-  private static String name(Shape shape) {
-    return shape.name().toLowerCase(Locale.ROOT);
+  private static String coldNote(ColdRun.Result c) {
+    if (!c.ok()) {
+      return "  (failed)";
+    }
+    return c.errors() == 0 ? "" : "  (" + c.errors() + (c.errors() == 1 ? " error)" : " errors)");
+  }
+
+  private static String name(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 
   private static String s(long nanos) {

@@ -1,6 +1,7 @@
 package io.flytemigrate.bench;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,32 +159,50 @@ public final class Targets {
     return Target.check(id, goal, measured, worst <= SCALING_RATIO);
   }
 
-  private static String name(Shape shape) {
-    return shape.name().toLowerCase(Locale.ROOT);
+  private static String name(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 
   private static Optional<ScalingRun.Result> find(Results r, Shape shape, int requested) {
     return r.scaling().stream().filter(s -> s.shape() == shape && s.requested() == requested).findFirst();
   }
 
+  /**
+   * Judged on the launcher's JIT ({@code bin/flyte-migrate}, how a user calls the tool), after
+   * start-up; the JVM's defaults and the whole first call are in the measured text.
+   */
   private static Target cold(Results r) {
     String id = "5000-tasks-under-1s-cpu";
-    String goal = "a " + COLD_TASKS + "-task pipeline in under 1 s of CPU after start-up (first call, fresh JVM)";
+    String goal = "a " + COLD_TASKS + "-task pipeline in under 1 s of CPU after start-up (first call, fresh JVM,"
+        + " the launcher's JIT)";
     if (r.cold().isEmpty()) {
       return Target.notMeasured(id, goal, "cold runs skipped");
     }
-    ColdRun.Result worst = null;
+    Map<ColdRun.Jit, ColdRun.Result> worst = new EnumMap<>(ColdRun.Jit.class);
+    java.util.Set<String> bounded = new java.util.TreeSet<>();
     for (ColdRun.Result c : r.cold()) {
       if (!c.ok()) {
-        return Target.check(id, goal, "the run for " + c.shape() + " failed", false);
+        return Target.check(id, goal, "the run for " + name(c.shape()) + " (" + name(c.jit()) + " JIT) failed", false);
       }
-      if (worst == null || c.threadCpuNanos() > worst.threadCpuNanos()) {
-        worst = c;
+      if (c.errors() > 0) {
+        bounded.add(name(c.shape()));
+        continue;
       }
+      worst.merge(c.jit(), c, (a, b) -> a.threadCpuNanos() >= b.threadCpuNanos() ? a : b);
     }
-    String measured = String.format(Locale.ROOT, "%s thread CPU, %s process CPU incl. JIT and GC (worst shape: %s)",
-        seconds(worst.threadCpuNanos()), seconds(worst.processCpuNanos()), name(worst.shape()));
-    return Target.check(id, goal, measured, worst.threadCpuNanos() < COLD_CPU_NANOS);
+    List<String> parts = new ArrayList<>();
+    worst.forEach((jit, c) -> parts.add(String.format(Locale.ROOT,
+        "%s JIT: %s thread CPU after start-up, %s with it, %s process CPU incl. JIT and GC (worst shape: %s)",
+        name(jit), seconds(c.threadCpuNanos()), seconds(c.firstCallCpuNanos()), seconds(c.processCpuNanos()),
+        name(c.shape()))));
+    if (!bounded.isEmpty()) {
+      parts.add("not judged, ended in an error: " + String.join(", ", bounded));
+    }
+    ColdRun.Result judged = worst.get(ColdRun.Jit.LAUNCHER);
+    if (judged == null) {
+      return Target.notMeasured(id, goal, String.join("; ", parts));
+    }
+    return Target.check(id, goal, String.join("; ", parts), judged.threadCpuNanos() < COLD_CPU_NANOS);
   }
 
   private static Target smallHeap(Results r) {

@@ -43,7 +43,12 @@ class ReportTest {
         List.of(new BatchComparison("kfp-v2", 100, 50, List.of(pass(e2e)), List.of(pass(floor)), List.of(pass(e2e)),
             List.of(command(1, 0, e2e, 0), command(2, 0, e2e / 2, 0)))),
         sc,
-        List.of(new ColdRun.Result(Shape.CHAIN, 5000, coldCpu, coldCpu, 2 * coldCpu, Map.of("read", coldCpu), true)),
+        List.of(new ColdRun.Result(Shape.CHAIN, ColdRun.Jit.DEFAULT, 5000, S / 4, 2 * coldCpu, 2 * coldCpu, 4 * coldCpu,
+                Map.of("read", 2 * coldCpu), 0, true),
+            new ColdRun.Result(Shape.CHAIN, ColdRun.Jit.LAUNCHER, 5000, S / 5, coldCpu, coldCpu, 2 * coldCpu,
+                Map.of("read", coldCpu), 0, true),
+            new ColdRun.Result(Shape.DEEP_PIPELINES, ColdRun.Jit.LAUNCHER, 4999, S / 5, 9 * coldCpu, 9 * coldCpu,
+                9 * coldCpu, Map.of("read", coldCpu), 1, true)),
         Optional.of(new SmallHeapRun.Result(256, heapOk ? 10_000 : 0, 20 * S, 200_000_000, 8_000_000, 400_000_000,
             heapOk ? 0 : -1, heapOk, heapOk ? "" : "exit 1: java.lang.OutOfMemoryError: Java heap space")),
         Optional.of(command(2, 256, 40 * S, heapOk ? 0 : -1)),
@@ -81,6 +86,19 @@ class ReportTest {
     assertEquals("2.50x on kfp-v2 (5.000 s vs 2.000 s)", t.get(1).measured(), "the real command on one thread");
     assertEquals("worst 6.00x (whole path on chain)", t.get(2).measured());
     assertEquals("failed with -Xmx256m on 10000 files: exit 3: java.lang.OutOfMemoryError", t.get(5).measured());
+  }
+
+  /** The first-call target judges the launcher's JIT after start-up, and names both JITs. */
+  @Test
+  void theFirstCallIsJudgedOnTheLaunchersJitAfterStartUp() {
+    // default JIT 1.6 s after start-up, launcher 0.8 s (1.0 s with its 0.2 s start-up): a pass.
+    Target t = Targets.check(results(3 * S, 2 * S, 200_000, 8 * S / 10, true, S / 4)).get(3);
+    assertEquals(Target.Verdict.PASS, t.verdict());
+    assertEquals("default JIT: 1.600 s thread CPU after start-up, 1.850 s with it, 3.200 s process CPU incl. JIT and GC"
+        + " (worst shape: chain); launcher JIT: 0.800 s thread CPU after start-up, 1.000 s with it, 1.600 s process CPU"
+        + " incl. JIT and GC (worst shape: chain); not judged, ended in an error: deep_pipelines", t.measured());
+    Target slow = Targets.check(results(3 * S, 2 * S, 200_000, 11 * S / 10, true, S / 4)).get(3);
+    assertEquals(Target.Verdict.FAIL, slow.verdict());
   }
 
   /** The whole path grows 1.2x per task, but one stage in it 12x: a quadratic pass, and a failure. */
@@ -159,6 +177,7 @@ class ReportTest {
     assertTrue(table.contains("load + read alone / parse-only: 1.00x"), table);
     assertTrue(table.contains("convert, appcds vs default: 0.250 s -> 0.125 s (50% faster)"), table);
     assertTrue(table.contains("PASS         batch-within-2x-of-parse-only"), table);
+    assertTrue(table.contains("  launcher chain       5000   0.200 s   0.500 s     0.500 s      1.000 s"), table);
     assertTrue(table.contains("(a) batch in a small heap: -Xmx256m"), table);
     assertTrue(table.contains("convert DIR --jobs 1 (fresh JVM) / parse-only (warm): 1.50x wall"), table);
     assertTrue(table.contains("  -    convert -j2   1.500 s      3333    30.0   3.000 s         n/a   900.0 MB   600.0 MB"
