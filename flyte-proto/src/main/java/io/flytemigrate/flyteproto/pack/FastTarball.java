@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The fast-registration source archive (flyte-target.md 1.5): the flytekit project's files as a
@@ -70,7 +69,7 @@ public record FastTarball(String fileName, byte[] bytes) {
     List<String> sorted = new ArrayList<>(paths);
     sorted.sort(FastTarball::comparePaths);
     MessageDigest md5 = md5();
-    GZIPOutputStream gz = new GZIPOutputStream(new NonClosing(out));
+    Gzip gz = Gzip.into(out);
     TarWriter.Streaming tar = new TarWriter.Streaming(gz);
     String previous = null;
     for (String path : sorted) {
@@ -85,7 +84,6 @@ public record FastTarball(String fileName, byte[] bytes) {
     }
     tar.finish();
     gz.finish();
-    gz.flush();
     return PREFIX + HexFormat.of().formatHex(md5.digest()) + SUFFIX;
   }
 

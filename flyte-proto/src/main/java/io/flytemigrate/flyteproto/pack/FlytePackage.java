@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The registrable package: {@code flyte-package.tgz} as {@code pyflyte package --copy all}
@@ -74,7 +73,7 @@ public record FlytePackage(byte[] bytes, List<String> entries, Optional<String> 
    */
   public static List<String> write(List<PackedEntity> entities, Optional<FastTarball> fast, OutputStream out)
       throws IOException {
-    GZIPOutputStream gz = new GZIPOutputStream(new FastTarball.NonClosing(out));
+    Gzip gz = Gzip.into(out);
     TarWriter.Streaming tar = new TarWriter.Streaming(gz);
     List<String> names = new ArrayList<>();
     for (int i = 0; i < entities.size(); i++) {
@@ -89,7 +88,6 @@ public record FlytePackage(byte[] bytes, List<String> entries, Optional<String> 
     }
     tar.finish();
     gz.finish();
-    gz.flush();
     return names;
   }
 }
