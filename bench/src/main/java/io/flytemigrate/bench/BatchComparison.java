@@ -17,9 +17,9 @@ public record BatchComparison(String set, int originals, int copies, List<BatchR
     command = List.copyOf(command);
   }
 
-  /** The command run on one thread, if it was made. */
+  /** The command run on one thread with the JVM's default JIT, if it was made. */
   public java.util.Optional<CommandBatch.Result> commandOnOneThread() {
-    return command.stream().filter(c -> c.jobs() == 1).findFirst();
+    return command.stream().filter(c -> c.jobs() == 1 && c.jit() == Jit.DEFAULT).findFirst();
   }
 
   /**

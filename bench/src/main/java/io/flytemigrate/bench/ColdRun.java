@@ -23,25 +23,6 @@ public final class ColdRun {
 
   private ColdRun() {}
 
-  /** The JVM flags a cold run is measured with. */
-  public enum Jit {
-    /** The JVM's defaults: tiered compilation up to C2. */
-    DEFAULT(List.of()),
-    /** What {@code bin/flyte-migrate} runs the jar with, its class-data archive aside: C1 only. */
-    LAUNCHER(List.of("-XX:TieredStopAtLevel=1"));
-
-    private final List<String> flags;
-
-    Jit(List<String> flags) {
-      this.flags = flags;
-    }
-
-    /** The flags given to the child JVM. */
-    public List<String> flags() {
-      return flags;
-    }
-  }
-
   /** Measures in this JVM and prints the result line; call in a fresh JVM only. */
   public static void runHere(Shape shape, int size) {
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -26,6 +26,7 @@ public final class CommandBatch {
   /**
    * What one run of the command measured.
    *
+   * @param jit the JIT flags the child JVM ran with
    * @param heapMegabytes the child's {@code -Xmx}, or 0 for the JVM's default heap
    * @param processCpuNanos CPU of the whole process during the command: workers, JIT and GC
    * @param liveHeapBytes the largest heap still in use after a collection: what the batch holds
@@ -34,7 +35,7 @@ public final class CommandBatch {
    *     child died (out of memory, killed)
    * @param failure the end of the child's output when it died, else empty
    */
-  public record Result(String set, int jobs, int heapMegabytes, int files, long bytes, long wallNanos,
+  public record Result(String set, int jobs, Jit jit, int heapMegabytes, int files, long bytes, long wallNanos,
       long processCpuNanos, long peakHeapBytes, long liveHeapBytes, long peakRssBytes, long outputBytes, int exit,
       String failure) {
     /** The command finished with an answer: exit 0 or 1, not an internal error or a dead JVM. */
@@ -91,10 +92,10 @@ public final class CommandBatch {
    *
    * @param heapMegabytes {@code -Xmx} of the child, or 0 for the JVM's default
    */
-  public static Result inChild(String set, Replica replica, int jobs, int heapMegabytes, Path scratch)
+  public static Result inChild(String set, Replica replica, int jobs, Jit jit, int heapMegabytes, Path scratch)
       throws IOException, InterruptedException {
     Path out = scratch.resolve("command-out-" + jobs + "-" + heapMegabytes);
-    List<String> flags = new ArrayList<>();
+    List<String> flags = new ArrayList<>(jit.flags());
     if (heapMegabytes > 0) {
       flags.add("-Xmx" + heapMegabytes + "m");
     }
@@ -104,10 +105,10 @@ public final class CommandBatch {
       Child c = Child.run(flags, List.of("command", replica.dir().toString(), out.toString(), Integer.toString(jobs)));
       if (!c.ok()) {
         String tail = c.output().strip();
-        return new Result(set, jobs, heapMegabytes, replica.files(), replica.bytes(), -1, -1, -1, -1, -1, -1, -1,
+        return new Result(set, jobs, jit, heapMegabytes, replica.files(), replica.bytes(), -1, -1, -1, -1, -1, -1, -1,
             "exit " + c.exit() + ": " + tail.substring(Math.max(0, tail.length() - 600)));
       }
-      return new Result(set, jobs, heapMegabytes, replica.files(), replica.bytes(), c.longValue("wallNanos"),
+      return new Result(set, jobs, jit, heapMegabytes, replica.files(), replica.bytes(), c.longValue("wallNanos"),
           c.longValue("processCpuNanos"), c.longValue("peakHeapBytes"), c.longValue("liveHeapBytes"),
           c.longValue("peakRssBytes"), c.longValue("outputBytes"), (int) c.longValue("exit"), "");
     } finally {

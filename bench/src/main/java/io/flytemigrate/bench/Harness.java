@@ -122,9 +122,12 @@ public final class Harness {
         inspect.add(BatchRun.run(set.name() + " inspect", replica.dir(), Stages.inspectFromFile()));
       }
       List<CommandBatch.Result> command = new ArrayList<>();
-      for (int jobs : commandJobs()) {
-        log.println("bench: (a) the real command, convert DIR --jobs " + jobs + ", fresh JVM, over " + replica.files() + " files");
-        command.add(CommandBatch.inChild(set.name(), replica, jobs, 0, scratch));
+      for (Jit jit : Jit.values()) {
+        for (int jobs : commandJobs()) {
+          log.println("bench: (a) the real command, convert DIR --jobs " + jobs + ", fresh JVM ("
+              + jit.name().toLowerCase(java.util.Locale.ROOT) + " JIT), over " + replica.files() + " files");
+          command.add(CommandBatch.inChild(set.name(), replica, jobs, jit, 0, scratch));
+        }
       }
       replica.delete();
       out.add(new BatchComparison(set.name(), originals, options.copies(), endToEnd, floor, inspect, command));
@@ -153,7 +156,7 @@ public final class Harness {
 
   private List<ColdRun.Result> cold() throws IOException, InterruptedException {
     List<ColdRun.Result> out = new ArrayList<>();
-    for (ColdRun.Jit jit : ColdRun.Jit.values()) {
+    for (Jit jit : Jit.values()) {
       for (Shape shape : options.shapes()) {
         log.println("bench: (c) first call, fresh JVM (" + jit.name().toLowerCase(java.util.Locale.ROOT) + " JIT), " + shape
             + " " + Targets.COLD_TASKS + " tasks");
@@ -187,7 +190,7 @@ public final class Harness {
       SmallHeapRun.Result loop = SmallHeapRun.inChild(replica.dir(), mb);
       int jobs = commandJobs().get(commandJobs().size() - 1);
       log.println("bench: (a) the same files with -Xmx" + mb + "m through convert DIR --jobs " + jobs + " ...");
-      CommandBatch.Result command = CommandBatch.inChild(set.name(), replica, jobs, mb, scratch);
+      CommandBatch.Result command = CommandBatch.inChild(set.name(), replica, jobs, Jit.DEFAULT, mb, scratch);
       return new SmallHeap(Optional.of(loop), Optional.of(command));
     } finally {
       replica.delete();

@@ -69,7 +69,7 @@ public final class Report {
     BatchRun.Result first = c.lastEndToEnd();
     b.append(String.format(Locale.ROOT, "%n(a, d) batch %s: %d files x %d copies = %d files, %s%n",
         c.set(), c.originals(), c.copies(), first.files(), mb(first.bytes())));
-    b.append(String.format(Locale.ROOT, "  %-4s %-11s %9s %9s %7s %9s %11s %10s %10s %9s %6s %7s%n", "pass", "path", "wall",
+    b.append(String.format(Locale.ROOT, "  %-4s %-14s %9s %9s %7s %9s %11s %10s %10s %9s %6s %7s%n", "pass", "path", "wall",
         "files/s", "MB/s", "cpu", "alloc/file", "peak heap", "live heap", "peak RSS", "errors", "crashes"));
     for (int i = 0; i < c.endToEnd().size(); i++) {
       batchRow(b, i + 1, "parse-only", c.floor().get(i));
@@ -106,12 +106,12 @@ public final class Report {
    * (every thread), no per-thread allocation; its exit code where the others count files.
    */
   private static void commandRow(StringBuilder b, CommandBatch.Result c) {
-    String path = "convert -j" + c.jobs();
+    String path = "convert -j" + c.jobs() + (c.jit() == Jit.LAUNCHER ? " c1" : "");
     if (!c.finished()) {
-      b.append(String.format(Locale.ROOT, "  %-4s %-11s failed: %s%n", "-", path, c.exit() == 3 ? "exit 3" : c.failure()));
+      b.append(String.format(Locale.ROOT, "  %-4s %-14s failed: %s%n", "-", path, c.exit() == 3 ? "exit 3" : c.failure()));
       return;
     }
-    b.append(String.format(Locale.ROOT, "  %-4s %-11s %9s %9.0f %7.1f %9s %11s %10s %10s %9s %14s%n", "-", path,
+    b.append(String.format(Locale.ROOT, "  %-4s %-14s %9s %9.0f %7.1f %9s %11s %10s %10s %9s %14s%n", "-", path,
         s(c.wallNanos()), c.filesPerSecond(), c.bytes() / 1e6 / (c.wallNanos() / 1e9), s(c.processCpuNanos()), "n/a",
         mb(c.peakHeapBytes()), mb(c.liveHeapBytes()), mb(c.peakRssBytes()), "exit " + c.exit()));
   }
@@ -142,7 +142,7 @@ public final class Report {
   }
 
   private static void batchRow(StringBuilder b, int pass, String path, BatchRun.Result r) {
-    b.append(String.format(Locale.ROOT, "  %-4d %-11s %9s %9.0f %7.1f %9s %11s %10s %10s %9s %6d %7d%n", pass, path,
+    b.append(String.format(Locale.ROOT, "  %-4d %-14s %9s %9.0f %7.1f %9s %11s %10s %10s %9s %6d %7d%n", pass, path,
         s(r.wallNanos()), r.filesPerSecond(), r.megabytesPerSecond(), s(r.cpuNanos()),
         kb(r.allocatedBytes() / Math.max(1, r.files())), mb(r.peakHeapBytes()), mb(r.liveHeapBytes()),
         r.peakRssBytes().isPresent() ? mb(r.peakRssBytes().getAsLong()) : "n/a", r.filesWithErrors(), r.crashes()));
@@ -315,7 +315,8 @@ public final class Report {
   }
 
   private static void commandJson(JsonWriter w, CommandBatch.Result c) {
-    w.beginObject().name("set").string(c.set()).name("jobs").number(c.jobs()).name("heapMegabytes").number(c.heapMegabytes())
+    w.beginObject().name("set").string(c.set()).name("jobs").number(c.jobs()).name("jit").string(name(c.jit()))
+        .name("heapMegabytes").number(c.heapMegabytes())
         .name("files").number(c.files()).name("bytes").number(c.bytes()).name("wallNanos").number(c.wallNanos())
         .name("processCpuNanos").number(c.processCpuNanos()).name("peakHeapBytes").number(c.peakHeapBytes())
         .name("liveHeapBytes").number(c.liveHeapBytes()).name("peakRssBytes").number(c.peakRssBytes())

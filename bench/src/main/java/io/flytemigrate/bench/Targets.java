@@ -178,7 +178,7 @@ public final class Targets {
     if (r.cold().isEmpty()) {
       return Target.notMeasured(id, goal, "cold runs skipped");
     }
-    Map<ColdRun.Jit, ColdRun.Result> worst = new EnumMap<>(ColdRun.Jit.class);
+    Map<Jit, ColdRun.Result> worst = new EnumMap<>(Jit.class);
     java.util.Set<String> bounded = new java.util.TreeSet<>();
     for (ColdRun.Result c : r.cold()) {
       if (!c.ok()) {
@@ -198,7 +198,7 @@ public final class Targets {
     if (!bounded.isEmpty()) {
       parts.add("not judged, ended in an error: " + String.join(", ", bounded));
     }
-    ColdRun.Result judged = worst.get(ColdRun.Jit.LAUNCHER);
+    ColdRun.Result judged = worst.get(Jit.LAUNCHER);
     if (judged == null) {
       return Target.notMeasured(id, goal, String.join("; ", parts));
     }

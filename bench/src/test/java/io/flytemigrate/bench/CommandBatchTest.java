@@ -25,7 +25,9 @@ class CommandBatchTest {
       Files.writeString(in.resolve("p" + i + ".yaml"), spec.yaml().replace(spec.name(), spec.name() + "-" + i),
           StandardCharsets.UTF_8);
     }
-    CommandBatch.Result r = CommandBatch.inChild("test", new Replica(in, 3, 3L * spec.yaml().length()), 2, 0, dir);
+    Replica replica = new Replica(in, 3, 3L * spec.yaml().length());
+    CommandBatch.Result r = CommandBatch.inChild("test", replica, 2, Jit.LAUNCHER, 0, dir);
+    assertEquals(Jit.LAUNCHER, r.jit());
     assertEquals("", r.failure());
     assertEquals(0, r.exit());
     assertTrue(r.finished());
@@ -39,7 +41,7 @@ class CommandBatchTest {
   void aHeapTooSmallForTheJvmIsAFailureNotAnAnswer() throws IOException, InterruptedException {
     Path in = Files.createDirectory(dir.resolve("in"));
     Files.writeString(in.resolve("p.yaml"), Synthetic.generate(Shape.CHAIN, 5).yaml(), StandardCharsets.UTF_8);
-    CommandBatch.Result r = CommandBatch.inChild("test", new Replica(in, 1, 1), 1, 1, dir);
+    CommandBatch.Result r = CommandBatch.inChild("test", new Replica(in, 1, 1), 1, Jit.DEFAULT, 1, dir);
     assertFalse(r.finished());
     assertEquals(-1, r.exit());
     assertTrue(r.failure().startsWith("exit "), r::failure);
