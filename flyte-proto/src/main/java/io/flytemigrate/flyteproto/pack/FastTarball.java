@@ -69,39 +69,23 @@ public record FastTarball(String fileName, byte[] bytes) {
     List<String> sorted = new ArrayList<>(paths);
     sorted.sort(FastTarball::comparePaths);
     MessageDigest md5 = md5();
-    Gzip gz = Gzip.into(out);
-    TarWriter.Streaming tar = new TarWriter.Streaming(gz);
-    String previous = null;
-    for (String path : sorted) {
-      if (path.equals(previous)) {
-        throw new IllegalArgumentException("the project has two files named " + path);
+    try (Gzip gz = Gzip.into(out)) {
+      TarWriter.Streaming tar = new TarWriter.Streaming(gz);
+      String previous = null;
+      for (String path : sorted) {
+        if (path.equals(previous)) {
+          throw new IllegalArgumentException("the project has two files named " + path);
+        }
+        previous = path;
+        byte[] content = files.read(path);
+        md5.update(content);
+        md5.update(path.replace("/", "").getBytes(StandardCharsets.UTF_8));
+        tar.add(path, content);
       }
-      previous = path;
-      byte[] content = files.read(path);
-      md5.update(content);
-      md5.update(path.replace("/", "").getBytes(StandardCharsets.UTF_8));
-      tar.add(path, content);
+      tar.finish();
+      gz.finish();
     }
-    tar.finish();
-    gz.finish();
     return PREFIX + HexFormat.of().formatHex(md5.digest()) + SUFFIX;
-  }
-
-  /** Keeps the caller's stream open when the gzip stream around it is finished. */
-  static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 
   /** Python's string order: by code point, not by UTF-16 unit. */

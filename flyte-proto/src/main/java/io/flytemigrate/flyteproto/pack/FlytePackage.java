@@ -73,21 +73,22 @@ public record FlytePackage(byte[] bytes, List<String> entries, Optional<String> 
    */
   public static List<String> write(List<PackedEntity> entities, Optional<FastTarball> fast, OutputStream out)
       throws IOException {
-    Gzip gz = Gzip.into(out);
-    TarWriter.Streaming tar = new TarWriter.Streaming(gz);
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < entities.size(); i++) {
-      PackedEntity e = entities.get(i);
-      String name = EntryNames.fileName(i, entities.size(), e.name(), e.kind());
-      tar.add(name, e.bytes());
-      names.add(name);
+    try (Gzip gz = Gzip.into(out)) {
+      TarWriter.Streaming tar = new TarWriter.Streaming(gz);
+      for (int i = 0; i < entities.size(); i++) {
+        PackedEntity e = entities.get(i);
+        String name = EntryNames.fileName(i, entities.size(), e.name(), e.kind());
+        tar.add(name, e.bytes());
+        names.add(name);
+      }
+      if (fast.isPresent()) {
+        tar.add(fast.get().fileName(), fast.get().bytes());
+        names.add(fast.get().fileName());
+      }
+      tar.finish();
+      gz.finish();
     }
-    if (fast.isPresent()) {
-      tar.add(fast.get().fileName(), fast.get().bytes());
-      names.add(fast.get().fileName());
-    }
-    tar.finish();
-    gz.finish();
     return names;
   }
 }
