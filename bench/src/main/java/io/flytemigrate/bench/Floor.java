@@ -12,9 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.function.ToLongFunction;
+import org.treesitter.TSInputEncoding;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
+import org.treesitter.TreeSitterPython;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -28,20 +34,24 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * The floor: the same inputs only read from disk and parsed by the library underneath the
- * reader (SnakeYAML composing nodes, Jackson streaming tokens), with nothing mapped, checked or
- * printed. No conversion can be faster than this, so the end-to-end path is judged against it.
+ * reader (SnakeYAML composing nodes, Jackson streaming tokens, tree-sitter parsing Python and
+ * visiting every node of the tree), with nothing mapped, checked or printed. No conversion can be faster than this, so the end-to-end path is judged against it.
  *
- * <p>The parser is picked by content, as the readers pick: {@link #PARSERS} lists them, and a
- * format whose reader lands (Python DAG files, parsed by tree-sitter) adds its parser there.
+ * <p>The parser is picked as the readers pick, by the file's name and content: {@link #PARSERS}
+ * lists them, and a format whose reader lands adds its parser there.
  */
 public final class Floor {
-  /** A library parse of one text: its name, when it applies, and what it counts (nodes, tokens). */
-  public record Parser(String name, Predicate<String> applies, ToLongFunction<String> parse) {}
+  /**
+   * A library parse of one text: its name, when it applies (to the file's path and text), and
+   * what it counts (nodes, tokens).
+   */
+  public record Parser(String name, BiPredicate<String, String> applies, ToLongFunction<String> parse) {}
 
   /** The parsers, first match wins; SnakeYAML last because every text is a YAML candidate. */
   public static final List<Parser> PARSERS = List.of(
-      new Parser("jackson", Floor::looksLikeJson, Floor::jacksonTokens),
-      new Parser("snakeyaml", text -> true, Floor::snakeYamlNodes));
+      new Parser("tree-sitter", (path, text) -> path.toLowerCase(Locale.ROOT).endsWith(".py"), Floor::treeSitterNodes),
+      new Parser("jackson", (path, text) -> looksLikeJson(text), Floor::jacksonTokens),
+      new Parser("snakeyaml", (path, text) -> true, Floor::snakeYamlNodes));
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
@@ -77,7 +87,7 @@ public final class Floor {
   private static Work parse(Work w) {
     String text = w.source().map(SourceFile::text).orElse("");
     for (Parser p : PARSERS) {
-      if (p.applies().test(text)) {
+      if (p.applies().test(w.path(), text)) {
         return w.plusProduced(p.parse().applyAsLong(text));
       }
     }
@@ -105,6 +115,43 @@ public final class Floor {
       return -1;
     }
     return tokens;
+  }
+
+  /**
+   * Every node of the tree tree-sitter parses from a Python text, visited with a cursor (the
+   * Airflow reader's own parse copies the same tree into Java objects); the floor of the Python
+   * path. tree-sitter recovers from syntax errors, so every text gives a tree.
+   */
+  static long treeSitterNodes(String text) {
+    TSParser parser = new TSParser();
+    try {
+      parser.setLanguage(new TreeSitterPython());
+      TSTree tree = parser.parseStringEncoding(null, text, TSInputEncoding.TSInputEncodingUTF8);
+      try (TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode())) {
+        long nodes = 1;
+        while (true) {
+          if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) {
+            nodes++;
+            continue;
+          }
+          boolean next = false;
+          while (cursor.gotoParent()) {
+            if (cursor.gotoNextSibling()) {
+              next = true;
+              break;
+            }
+          }
+          if (!next) {
+            return nodes;
+          }
+          nodes++;
+        }
+      } finally {
+        tree.close();
+      }
+    } finally {
+      parser.close();
+    }
   }
 
   /** Every node of every document of a YAML stream, composed with the reader's own options. */

@@ -101,13 +101,13 @@ public final class Harness {
 
   private List<BatchComparison> batches(Path scratch) throws IOException, InterruptedException {
     List<BatchComparison> out = new ArrayList<>();
-    for (CorpusSet set : CorpusSet.all()) {
+    for (CorpusSet set : options.sets()) {
       Path source = options.corpus().resolve(set.folder());
       if (!Files.isDirectory(source)) {
         log.println("bench: skipping batch " + set.name() + ": no folder " + source);
         continue;
       }
-      int originals = Replica.filesBelow(source).size();
+      int originals = Replica.inputsBelow(source).size();
       log.println("bench: (a, d) replicating " + set.name() + " " + options.copies() + "x ...");
       Replica replica = Replica.make(source, options.copies(), scratch.resolve("batch-" + set.name()));
       List<BatchRun.Result> endToEnd = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.Set;
  *
  * @param repo the repository root (holds {@code cli/target/flyte-migrate.jar})
  * @param corpus the corpus root; {@code ../shared/corpus} beside the repository by default
+ * @param sets the corpus sets the batch converts
  * @param copies how many times the batch replicates each corpus file
  * @param rounds batch passes of each kind; the last is compared (both paths compiled by then)
  * @param sizes synthetic pipeline sizes, in tasks
@@ -27,6 +28,7 @@ import java.util.Set;
 public record Options(
     Path repo,
     Path corpus,
+    List<CorpusSet> sets,
     int copies,
     int rounds,
     List<Integer> sizes,
@@ -45,6 +47,7 @@ public record Options(
       "usage: bench/run [options]",
       "  --corpus DIR          corpus root (default: ../shared/corpus beside the repository)",
       "  --repo DIR            repository root (default: found from the current directory)",
+      "  --sets A,B,...        corpus sets of the batch: kfp-v2, kfp-v1, airflow, airflow-serialized (default all)",
       "  --copies N            batch copies of each corpus file (default 50)",
       "  --rounds N            batch passes of each kind, the last one compared (default 2)",
       "  --sizes A,B,...       synthetic sizes in tasks (default 100,1000,5000,20000)",
@@ -62,6 +65,7 @@ public record Options(
   public static Result parse(List<String> args, Path workingDir) {
     Path repo = null;
     Path corpus = null;
+    List<CorpusSet> sets = CorpusSet.all();
     int copies = 50;
     int rounds = 2;
     List<Integer> sizes = List.of(100, 1000, 5000, 20_000);
@@ -87,6 +91,7 @@ public record Options(
           }
           case "--corpus" -> corpus = Path.of(value(args, ++i, a));
           case "--repo" -> repo = Path.of(value(args, ++i, a));
+          case "--sets" -> sets = sets(value(args, ++i, a));
           case "--copies" -> copies = positive(value(args, ++i, a), a);
           case "--rounds" -> rounds = positive(value(args, ++i, a), a);
           case "--sizes" -> sizes = sizes(value(args, ++i, a));
@@ -122,7 +127,7 @@ public record Options(
     if (cliJar == null) {
       cliJar = repo.resolve("cli/target/flyte-migrate.jar");
     }
-    return new Result(Optional.of(new Options(repo, corpus, copies, rounds, sizes, shapes, cliRuns, smallHeapFiles,
+    return new Result(Optional.of(new Options(repo, corpus, sets, copies, rounds, sizes, shapes, cliRuns, smallHeapFiles,
         smallHeapMb, profileSeconds, out, cliJar, skip)), "");
   }
 
@@ -173,6 +178,15 @@ public record Options(
     List<Integer> out = new ArrayList<>();
     for (String part : s.split(",")) {
       out.add(positive(part, "--sizes"));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<CorpusSet> sets(String s) {
+    List<CorpusSet> out = new ArrayList<>();
+    for (String part : s.split(",")) {
+      out.add(CorpusSet.named(part.trim()).orElseThrow(() -> new IllegalArgumentException("`" + part.trim()
+          + "` is not one of " + CorpusSet.all().stream().map(CorpusSet::name).toList())));
     }
     return List.copyOf(out);
   }

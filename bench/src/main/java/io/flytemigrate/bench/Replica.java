@@ -20,10 +20,14 @@ import java.util.stream.Stream;
  * @param bytes their total size
  */
 public record Replica(Path dir, int files, long bytes) {
-  /** Copies every regular file below {@code source} {@code copies} times into {@code target}. */
+  /**
+   * Copies every pipeline file below {@code source} {@code copies} times into {@code target}: the
+   * files {@code convert DIR} takes as inputs by their name; the others (a folder's {@code
+   * SOURCES.md}) it skips, so the batch leaves them out too.
+   */
   public static Replica make(Path source, int copies, Path target) throws IOException {
     Files.createDirectories(target);
-    List<Path> originals = filesBelow(source);
+    List<Path> originals = inputsBelow(source);
     int files = 0;
     long bytes = 0;
     for (int c = 1; c <= copies; c++) {
@@ -36,6 +40,13 @@ public record Replica(Path dir, int files, long bytes) {
       }
     }
     return new Replica(target, files, bytes);
+  }
+
+  /** Every pipeline file below {@code dir} (by its extension, as {@code convert DIR} tells), sorted. */
+  public static List<Path> inputsBelow(Path dir) throws IOException {
+    return filesBelow(dir).stream()
+        .filter(p -> io.flytemigrate.cli.InputFiles.hasPipelineExtension(p.getFileName().toString()))
+        .toList();
   }
 
   /** Every regular file below {@code dir}, sorted, hidden files excluded. */

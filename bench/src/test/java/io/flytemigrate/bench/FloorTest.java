@@ -22,6 +22,24 @@ class FloorTest {
   }
 
   @Test
+  void pythonIsParsedByTreeSitterAndEveryNodeVisited() {
+    // module, expression_statement, assignment, identifier x, "=", integer 1
+    assertEquals(6, Floor.treeSitterNodes("x = 1\n"));
+    // A syntax error still gives a tree (with an ERROR node), as the Airflow reader sees it.
+    assertTrue(Floor.treeSitterNodes("def f(:\n") > 1);
+    assertEquals(1, Floor.treeSitterNodes(""), "an empty module is one node");
+  }
+
+  @Test
+  void aPythonFileTakesTreeSitterByItsName() {
+    String dag = "from airflow import DAG\nwith DAG('d') as dag:\n    pass\n";
+    Work w = Stages.run(Floor.inMemory(), Work.ofBytes("dags/d.py", dag.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(Floor.treeSitterNodes(dag), w.produced());
+    Work y = Stages.run(Floor.inMemory(), Work.ofBytes("d.yaml", "a: 1\n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(3, y.produced(), "not a .py file: SnakeYAML");
+  }
+
+  @Test
   void brokenInputCountsAsMinusOne() {
     assertEquals(-1, Floor.snakeYamlNodes("a: [1,\n"));
     assertEquals(-1, Floor.jacksonTokens("{\"a\": "));

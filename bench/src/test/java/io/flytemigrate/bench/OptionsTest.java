@@ -29,6 +29,8 @@ class OptionsTest {
     assertEquals(repo.toAbsolutePath().normalize(), o.repo());
     assertEquals(repo.resolve("../shared/corpus").toAbsolutePath().normalize(), o.corpus().toAbsolutePath().normalize());
     assertEquals(50, o.copies());
+    assertEquals(List.of("kfp-v2", "kfp-v1", "airflow", "airflow-serialized"),
+        o.sets().stream().map(CorpusSet::name).toList(), "every reader's corpus: the whole corpus");
     assertEquals(List.of(100, 1000, 5000, 20_000), o.sizes());
     assertEquals(List.of(Shape.CHAIN, Shape.FAN_OUT, Shape.NESTED, Shape.DEEP_PIPELINES), o.shapes());
     assertEquals(256, o.smallHeapMegabytes());
@@ -80,5 +82,15 @@ class OptionsTest {
     Options.Result r = Options.parse(List.of(), dir);
     assertTrue(r.options().isEmpty());
     assertTrue(r.error().endsWith("; pass --repo"), r.error());
+  }
+
+  @Test
+  void setsAreChosenByName() throws IOException {
+    Path repo = fakeRepo();
+    Options o = Options.parse(List.of("--sets", "airflow,kfp-v2"), repo).options().orElseThrow();
+    assertEquals(List.of("airflow", "kfp-v2"), o.sets().stream().map(CorpusSet::name).toList());
+    Options.Result wrong = Options.parse(List.of("--sets", "kfp-v3"), repo);
+    assertTrue(wrong.options().isEmpty());
+    assertEquals("`kfp-v3` is not one of [kfp-v2, kfp-v1, airflow, airflow-serialized]", wrong.error());
   }
 }

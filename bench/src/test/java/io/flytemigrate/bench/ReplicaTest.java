@@ -19,6 +19,7 @@ class ReplicaTest {
     Files.writeString(dir.resolve("corpus/a.yaml"), "a: 1\n");
     Files.writeString(source.resolve("b.yaml"), "b: 22\n");
     Files.writeString(source.resolve(".hidden"), "x");
+    Files.writeString(source.resolve("SOURCES.md"), "where the files come from");
     Replica r = Replica.make(dir.resolve("corpus"), 3, dir.resolve("out"));
     assertEquals(6, r.files());
     assertEquals(3 * (5 + 6), r.bytes());

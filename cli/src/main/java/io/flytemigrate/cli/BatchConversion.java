@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,8 +61,6 @@ final class BatchConversion {
 
   /** Workers get a large stack: readers and lowering recurse once per nesting level of the input. */
   private static final long WORKER_STACK = 256L * 1024 * 1024;
-
-  private static final Set<String> PIPELINE_EXTENSIONS = Set.of("yaml", "yml", "json", "py");
 
   /**
    * What a batch needs.
@@ -258,10 +255,10 @@ final class BatchConversion {
     first.source = new SoftReference<>(source);
     first.read = true;
     // An empty file found in a directory is a pipeline file only by its extension, like any other.
-    Optional<PipelineReader> reader = source.text().isBlank() && !in.named() && !PIPELINE_EXTENSIONS.contains(
-        extension(in.display())) ? Optional.empty() : Readers.pick(settings.readers(), source);
+    Optional<PipelineReader> reader = source.text().isBlank() && !in.named()
+        && !InputFiles.hasPipelineExtension(in.display()) ? Optional.empty() : Readers.pick(settings.readers(), source);
     if (reader.isEmpty()) {
-      if (in.named() || PIPELINE_EXTENSIONS.contains(extension(in.display()))) {
+      if (in.named() || InputFiles.hasPipelineExtension(in.display())) {
         first.diagnostics.add(Readers.unknownFormat(in.display(), settings.readers()));
       } else {
         first.skipped = true;
@@ -549,12 +546,6 @@ final class BatchConversion {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  private static String extension(String path) {
-    int slash = path.lastIndexOf('/');
-    int dot = path.lastIndexOf('.');
-    return dot > slash ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
   }
 
   /** How many parity rows of the converted pipelines have this status. */

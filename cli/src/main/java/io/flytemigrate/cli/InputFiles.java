@@ -33,7 +33,21 @@ public final class InputFiles {
   /** The largest input accepted: 16 MiB. Real pipeline specs are a few hundred KiB at most. */
   public static final long MAX_BYTES = 16 * 1024 * 1024;
 
+  /** The extensions that make a file found in a directory a pipeline file, read or reported. */
+  private static final java.util.Set<String> PIPELINE_EXTENSIONS = java.util.Set.of("yaml", "yml", "json", "py");
+
   private InputFiles() {}
+
+  /**
+   * Whether a file found in a directory is a pipeline file by its name ({@code .yaml}, {@code
+   * .yml}, {@code .json}, {@code .py}, any case): such a file that no reader recognises is an
+   * error, any other one is skipped with a note.
+   */
+  public static boolean hasPipelineExtension(String path) {
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    int dot = path.lastIndexOf('.');
+    return dot > slash && PIPELINE_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+  }
 
   /**
    * Reads the file the user named.
