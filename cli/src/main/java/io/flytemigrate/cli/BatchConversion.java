@@ -5,8 +5,10 @@ import io.flytemigrate.flyte.lower.Lowered;
 import io.flytemigrate.flyte.lower.LoweringOptions;
 import io.flytemigrate.flyte.lower.SharedTasks;
 import io.flytemigrate.flyte.lower.Variants;
-import io.flytemigrate.flyte.model.Identifier;
+import io.flytemigrate.flyte.model.Container;
 import io.flytemigrate.flyte.model.FlyteProject;
+import io.flytemigrate.flyte.model.Identifier;
+import io.flytemigrate.flyte.model.TaskDef;
 import io.flytemigrate.flyte.python.FlytekitProjectWriter;
 import io.flytemigrate.flyteproto.pack.FastTarball;
 import io.flytemigrate.flyteproto.pack.FlytePackage;
@@ -220,13 +222,14 @@ final class BatchConversion {
     Shared shared = share(units);
     List<SharedTasks.Merge> merges = shared.merges();
     List<OutputFile> sharedFiles = shared.files();
+    Optional<FlyteProject> sharedProject = shared.project();
     List<List<Unit>> mergedFrom = new ArrayList<>();
     List<Unit> lowered = units.stream().filter(u -> u.project != null).toList();
     for (SharedTasks.Merge m : merges) {
       mergedFrom.add(m.copies().stream().map(c -> lowered.get(c.project())).toList());
     }
     List<Unit> toWrite = units.stream().filter(u -> u.project != null && !u.hasErrors()).toList();
-    parallel("verify", toWrite, u -> write(u, sharedFiles, output, store), u -> u);
+    parallel("verify", toWrite, u -> write(u, sharedProject, output, store), u -> u);
     if (settings.consolidate()) {
       consolidate(units, output, store);
     }
@@ -364,10 +367,10 @@ final class BatchConversion {
   }
 
   /**
-   * What the merge leaves for the later phases: the merges and the shared package's files, not
-   * {@link SharedTasks} itself, which also holds every project until the last phase.
+   * What the merge leaves for the later phases: the merges, the shared package and its files,
+   * not {@link SharedTasks} itself, which also holds every project until the last phase.
    */
-  private record Shared(List<SharedTasks.Merge> merges, List<OutputFile> files) {}
+  private record Shared(List<SharedTasks.Merge> merges, Optional<FlyteProject> project, List<OutputFile> files) {}
 
   // Phase 4: merge identical tasks across the pipelines.
   private Shared share(List<Unit> units) {
@@ -382,17 +385,35 @@ final class BatchConversion {
         lowered.get(c.project()).usesShared = true;
       }
     }
-    return new Shared(merge.merges(), merge.shared().map(FlytekitProjectWriter::writeShared).orElse(List.of()));
+    return new Shared(merge.merges(), merge.shared(),
+        merge.shared().map(FlytekitProjectWriter::writeShared).orElse(List.of()));
+  }
+
+  /**
+   * The shared package as one pipeline's package holds it when it is verified: only the shared
+   * tasks that pipeline calls (and their images). The whole shared package, which OUT and the
+   * combined package hold, grows with the batch; putting it in every pipeline's package made
+   * verifying a batch cost pipelines times shared tasks.
+   */
+  static List<OutputFile> sharedFilesFor(FlyteProject unit, FlyteProject shared) {
+    String module = shared.pythonPackage() + ".tasks";
+    List<TaskDef> tasks = unit.tasks().stream().filter(t -> t.python().module().equals(module)).toList();
+    Set<String> images = new HashSet<>();
+    tasks.forEach(t -> t.container().flatMap(Container::imageSpec).ifPresent(images::add));
+    FlyteProject subset = new FlyteProject(shared.pythonPackage(), shared.sourceFile(), shared.pipelineName(),
+        shared.description(), shared.images().stream().filter(i -> images.contains(i.name())).toList(), tasks,
+        List.of(), List.of(), shared.compatModule());
+    return FlytekitProjectWriter.writeShared(subset);
   }
 
   // Phase 5: the project files, and the package read back and checked against the source.
-  private void write(Unit u, List<OutputFile> sharedFiles, AtomicOutput output, EntityStore store) {
+  private void write(Unit u, Optional<FlyteProject> shared, AtomicOutput output, EntityStore store) {
     List<OutputFile> files = FlytekitProjectWriter.write(u.project);
     Pipeline pipeline = u.pipeline();
     if (settings.verify()) {
       List<OutputFile> all = new ArrayList<>(files);
-      if (u.usesShared) {
-        all.addAll(sharedFiles);
+      if (u.usesShared && shared.isPresent()) {
+        all.addAll(sharedFilesFor(u.project, shared.get()));
       }
       FlytePackage pkg = FlytePackage.of(PackageEntities.write(u.project, PACKAGE_OPTIONS), all);
       u.diagnostics.addAll(Verifier.verify(settings.packageName(), pkg.bytes(), pipeline, Optional.of(u.parity)));

@@ -146,6 +146,50 @@ class BatchConvertTest {
     assertTrue(r.out().contains("  shared tasks        1\n"), r.out());
   }
 
+  private static io.flytemigrate.flyte.model.FlyteProject lower(String name, String text) {
+    io.flytemigrate.ir.Pipeline p = new io.flytemigrate.kfp.KfpV2Reader()
+        .read(new io.flytemigrate.ir.diag.SourceFile(name + ".yaml", text)).value().orElseThrow();
+    return io.flytemigrate.flyte.lower.FlyteLowering.lower(p, io.flytemigrate.flyte.lower.LoweringOptions.DEFAULT)
+        .value().orElseThrow().project();
+  }
+
+  private static String tasksModule(List<io.flytemigrate.ir.spi.OutputFile> files) {
+    return files.stream().filter(f -> f.path().equals("shared/tasks.py")).findFirst()
+        .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
+  }
+
+  /**
+   * A pipeline's package is verified with the shared tasks it calls, not the whole shared package,
+   * which grows with the batch (verifying a batch cost pipelines times shared tasks).
+   */
+  @Test
+  void eachPipelineIsVerifiedWithOnlyTheSharedTasksItCalls() throws IOException {
+    List<io.flytemigrate.flyte.model.FlyteProject> projects = List.of(lower("alpha", PIPELINE.formatted("wc", "alpha")),
+        lower("beta", PIPELINE.formatted("wc", "beta")), lower("gamma", PIPELINE.formatted("ls", "gamma")));
+    io.flytemigrate.flyte.lower.SharedTasks merged =
+        io.flytemigrate.flyte.lower.SharedTasks.merge(projects, "shared", java.util.Optional.empty());
+    io.flytemigrate.flyte.model.FlyteProject shared = merged.shared().orElseThrow();
+    assertEquals(List.of("shared.tasks.say", "shared.tasks.count"), shared.tasks().stream().map(t -> t.id().name()).toList());
+    String whole = tasksModule(io.flytemigrate.flyte.python.FlytekitProjectWriter.writeShared(shared));
+    assertEquals(whole, tasksModule(BatchConversion.sharedFilesFor(merged.projects().get(0), shared)),
+        "alpha calls both shared tasks");
+    String gamma = tasksModule(BatchConversion.sharedFilesFor(merged.projects().get(2), shared));
+    assertTrue(gamma.contains("name=\"shared.tasks.say\""), gamma);
+    assertFalse(gamma.contains("shared.tasks.count"), gamma);
+    // And the batch still verifies every pipeline, then the combined package as a whole.
+    write("in/a.yaml", PIPELINE.formatted("wc", "alpha"));
+    write("in/b.yaml", PIPELINE.formatted("wc", "beta"));
+    write("in/c.yaml", PIPELINE.formatted("ls", "gamma"));
+    Path out = dir.resolve("out");
+    Cli r = run("convert", dir.resolve("in").toString(), "-o", out.toString(), "--diagnostics", "short", "--progress", "none");
+    assertEquals(0, r.exit(), r::toString);
+    String written = text(tree(out), "shared/tasks.py");
+    assertEquals(whole.substring(whole.indexOf('\n')), written.substring(written.indexOf('\n')),
+        "OUT holds the whole shared package (the header names the inputs as typed)");
+    Cli verified = run("verify", out.toString(), "--diagnostics", "short");
+    assertEquals(0, verified.exit(), verified::toString);
+  }
+
   @Test
   void verifyChecksEveryPipelineOfABatchAgainstItsOnePackage() throws IOException {
     write("in/a.yaml", PIPELINE.formatted("wc", "alpha"));
