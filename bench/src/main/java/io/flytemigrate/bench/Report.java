@@ -35,7 +35,9 @@ public final class Report {
       }
     }
     r.smallHeap().ifPresent(h -> {
-      b.append(String.format(Locale.ROOT, "%n(a) batch in a small heap: -Xmx%dm%n", h.heapMegabytes()));
+      // -Xmx counts MiB, the table MB (10^6 bytes): 256 MiB is 268.4 MB.
+      b.append(String.format(Locale.ROOT, "%n(a) batch in a small heap: -Xmx%dm (%s)%n", h.heapMegabytes(),
+          mb(h.heapMegabytes() * 1024L * 1024L)));
       if (h.ok()) {
         b.append(String.format(Locale.ROOT, "  file by file: %d files in %s, %.0f files/s; peak heap %s, live heap after GC %s,"
             + " peak RSS %s%n", h.files(), s(h.wallNanos()), h.files() / (h.wallNanos() / 1e9), mb(h.peakHeapBytes()),
@@ -357,6 +359,7 @@ public final class Report {
     return String.format(Locale.ROOT, "%.1f KB", bytes / 1e3);
   }
 
+  /** Bytes in MB of 10^6 bytes, as the whole table counts them (JVM flags count MiB). */
   private static String mb(long bytes) {
     return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }

@@ -183,7 +183,7 @@ class ReportTest {
     assertTrue(table.contains("convert, appcds vs default: 0.250 s -> 0.125 s (50% faster)"), table);
     assertTrue(table.contains("PASS         batch-within-2x-of-parse-only"), table);
     assertTrue(table.contains("  launcher chain       5000   0.200 s   0.500 s     0.500 s      1.000 s"), table);
-    assertTrue(table.contains("(a) batch in a small heap: -Xmx256m"), table);
+    assertTrue(table.contains("(a) batch in a small heap: -Xmx256m (268.4 MB)"), table);
     assertTrue(table.contains("convert DIR --jobs 1 (fresh JVM) / parse-only (warm): 1.50x wall"), table);
     assertTrue(table.contains("  -    convert -j2      1.500 s      3333    30.0   3.000 s         n/a   900.0 MB   600.0 MB"
         + " 1200.0 MB         exit 0"), table);
