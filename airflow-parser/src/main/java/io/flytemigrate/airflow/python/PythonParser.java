@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.treesitter.TSInputEncoding;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
+import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterPython;
@@ -56,11 +57,16 @@ public final class PythonParser {
     try (TSTreeCursor cursor = new TSTreeCursor(rootNode)) {
       while (true) {
         TSNode n = cursor.currentNode();
-        String field = cursor.currentFieldName();
-        int start = charAt[clamp(n.getStartByte(), charAt.length - 1)];
-        int end = charAt[clamp(n.getEndByte(), charAt.length - 1)];
-        open.push(new Open(n.getType(), field == null ? "" : field, n.isNamed(), n.isError(), n.isMissing(),
-            start, Math.max(start, end), new ArrayList<>()));
+        int symbol = n.getSymbol();
+        int startByte = n.getStartByte();
+        int endByte = n.getEndByte();
+        int start = charAt[clamp(startByte, charAt.length - 1)];
+        int end = charAt[clamp(endByte, charAt.length - 1)];
+        String type = Grammar.type(symbol, n);
+        // Only a token tree-sitter inserted to recover is missing, and such a token is empty.
+        boolean missing = startByte == endByte && n.isMissing();
+        open.push(new Open(type, Grammar.field(cursor.currentFieldId()), Grammar.named(symbol, n),
+            symbol == Grammar.ERROR, missing, start, Math.max(start, end), new ArrayList<>()));
         if (cursor.gotoFirstChild()) {
           continue;
         }
@@ -88,6 +94,59 @@ public final class PythonParser {
           }
         }
       }
+    }
+  }
+
+  /**
+   * The grammar's symbol and field names, read from the language once: every accessor of a
+   * {@code TSNode} is a JNI call that checks the node first (two calls), and the type and field
+   * names were new strings for every node, so copying the tree was three quarters of reading a
+   * DAG file. A node's type and namedness follow from its (alias-resolved) symbol, as
+   * tree-sitter's {@code ts_node_type} and {@code ts_node_is_named} compute them.
+   */
+  static final class Grammar {
+    /** tree-sitter's {@code ts_builtin_sym_error}, the symbol of ERROR nodes. */
+    static final int ERROR = 65535;
+    private static final String[] TYPES;
+    private static final boolean[] NAMED;
+    private static final String[] FIELDS;
+
+    static {
+      TreeSitterPython python = new TreeSitterPython();
+      int symbols = python.symbolCount();
+      TYPES = new String[symbols];
+      NAMED = new boolean[symbols];
+      for (int i = 0; i < symbols; i++) {
+        TYPES[i] = python.symbolName(i);
+        NAMED[i] = python.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+      }
+      int fields = python.fieldCount();
+      FIELDS = new String[fields + 1];
+      FIELDS[0] = "";
+      for (int i = 1; i <= fields; i++) {
+        String name = python.fieldNameForId(i);
+        FIELDS[i] = name == null ? "" : name;
+      }
+    }
+
+    private Grammar() {}
+
+    static String type(int symbol, TSNode n) {
+      if (symbol == ERROR) {
+        return "ERROR";
+      }
+      return symbol >= 0 && symbol < TYPES.length ? TYPES[symbol] : n.getType();
+    }
+
+    static boolean named(int symbol, TSNode n) {
+      if (symbol == ERROR) {
+        return true;
+      }
+      return symbol >= 0 && symbol < NAMED.length ? NAMED[symbol] : n.isNamed();
+    }
+
+    static String field(int id) {
+      return id > 0 && id < FIELDS.length ? FIELDS[id] : "";
     }
   }
 
