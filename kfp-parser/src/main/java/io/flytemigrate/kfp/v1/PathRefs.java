@@ -26,7 +26,12 @@ final class PathRefs {
     if (refs.isEmpty()) {
       return args;
     }
-    List<String> paths = new ArrayList<>(refs.keySet());
+    // An empty path (a template whose artifact has `path: ""`) is no path: it would match
+    // everywhere without moving on.
+    List<String> paths = new ArrayList<>(refs.keySet().stream().filter(p -> !p.isEmpty()).toList());
+    if (paths.isEmpty()) {
+      return args;
+    }
     paths.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
     List<Arg> out = new ArrayList<>();
     for (Arg a : args) {

@@ -29,6 +29,19 @@ class PathRefsTest {
     assertEquals(List.of(new Arg.InputRef("data", Access.PATH)), out);
   }
 
+  /** Found by fuzzing the Argo reader: an artifact with an empty path looped forever, growing a list. */
+  @Test
+  void anEmptyPathMatchesNothing() {
+    Map<String, Arg> refs = Map.of("", new Arg.OutputRef("out", Access.OUTPUT_FILE),
+        "/tmp/output", new Arg.OutputRef("o2", Access.OUTPUT_FILE));
+    Set<String> found = new LinkedHashSet<>();
+    List<Arg> in = List.of(new Arg.Literal("tee /tmp/output"), new Arg.Literal(""));
+    assertEquals(List.of(new Arg.Concat(List.of(new Arg.Literal("tee "), new Arg.OutputRef("o2", Access.OUTPUT_FILE))),
+        new Arg.Literal("")), PathRefs.substitute(in, refs, found));
+    assertEquals(Set.of("/tmp/output"), found);
+    assertEquals(in, PathRefs.substitute(in, Map.of("", new Arg.OutputRef("out", Access.OUTPUT_FILE)), found));
+  }
+
   @Test
   void partsOfLongerPathsAreLeftAlone() {
     Set<String> found = new LinkedHashSet<>();
