@@ -87,10 +87,29 @@ class ReportTest {
         Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL,
         Target.Verdict.FAIL, Target.Verdict.FAIL, Target.Verdict.FAIL), verdicts(r));
     List<Target> t = Targets.check(r);
-    assertEquals("2.50x on kfp-v2 (5.000 s vs 2.000 s)", t.get(0).measured());
-    assertEquals("2.50x on kfp-v2 (5.000 s vs 2.000 s)", t.get(1).measured(), "the real command on one thread");
+    assertEquals("2.50x over every corpus set (5.000 s vs 2.000 s; kfp-v2 2.50x)", t.get(0).measured());
+    assertEquals("2.50x over every corpus set (5.000 s vs 2.000 s; kfp-v2 2.50x)", t.get(1).measured(),
+        "the real command on one thread");
     assertEquals("worst 6.00x (whole path on chain)", t.get(2).measured());
     assertEquals("failed with -Xmx256m on 10000 files: exit 3: java.lang.OutOfMemoryError", t.get(5).measured());
+  }
+
+  /** The batch targets add every set up: a small set far above 2x does not stand for the corpus. */
+  @Test
+  void theBatchIsJudgedOverEveryCorpusSetTogether() {
+    Results base = results(3 * S, 2 * S, 200_000, S / 2, true, S / 4);
+    List<BatchComparison> sets = new ArrayList<>(base.batches());
+    sets.add(new BatchComparison("airflow-serialized", 6, 50, List.of(pass(S)), List.of(pass(S / 10)), List.of(pass(S)),
+        List.of(command(1, 0, 2 * S, 0))));
+    Results r = new Results(base.machine(), sets, base.scaling(), base.cold(), base.smallHeap(), base.smallHeapCommand(),
+        base.lowering(), base.cli(), base.cliFile(), base.archiveBytes());
+    List<Target> t = Targets.check(r);
+    assertEquals(Target.Verdict.PASS, t.get(0).verdict(), t.get(0)::measured);
+    assertEquals("1.90x over every corpus set (4.000 s vs 2.100 s; kfp-v2 1.50x, airflow-serialized 10.00x)",
+        t.get(0).measured());
+    assertEquals(Target.Verdict.FAIL, t.get(1).verdict());
+    assertEquals("2.38x over every corpus set (5.000 s vs 2.100 s; kfp-v2 1.50x, airflow-serialized 20.00x)",
+        t.get(1).measured());
   }
 
   /** The first-call target judges the launcher's JIT after start-up, and names both JITs. */
