@@ -190,6 +190,26 @@ class BatchConvertTest {
     assertEquals(0, verified.exit(), verified::toString);
   }
 
+  /**
+   * Two corpus pipelines whose loops both have a body named {@code for_loop_2_body}, with different
+   * constants: in the combined package, each pipeline's loop is matched with its own body (the
+   * read-back took the first in the package, and `verify OUT` failed on the whole corpus).
+   */
+  @Test
+  void verifyMatchesEachPipelinesLoopWithItsOwnBody() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    for (String f : List.of("kfp/sdk_compiled_pipelines/valid/cross_loop_after_topology.yaml",
+        "kfp/compiled-workflows/parallel_for_after_dependency.yaml")) {
+      Files.copy(FlyteDagTest.corpus(f), in.resolve(f.substring(f.lastIndexOf('/') + 1)));
+    }
+    Path out = dir.resolve("out");
+    Cli r = run("convert", in.toString(), "-o", out.toString(), "--progress", "none");
+    assertEquals(0, r.exit(), r::toString);
+    Cli verified = run("verify", out.toString(), "--diagnostics", "short");
+    assertEquals(0, verified.exit(), verified::toString);
+    assertEquals("`" + out + "/flyte-package.tgz` matches its 2 source pipelines\n", verified.out());
+  }
+
   @Test
   void verifyChecksEveryPipelineOfABatchAgainstItsOnePackage() throws IOException {
     write("in/a.yaml", PIPELINE.formatted("wc", "alpha"));

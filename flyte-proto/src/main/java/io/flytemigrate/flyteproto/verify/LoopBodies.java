@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The workflows of a package that may be the body of a loop run by a dynamic task: neither the
- * pipeline's workflow nor called by any node, nor already claimed by another loop. The body of a
+ * The workflows of a package that may be the body of a loop run by a dynamic task: in the
+ * pipeline's own Python package (a batch's combined package holds every pipeline's workflows, and
+ * two pipelines may both have a {@code for_loop_2_body}), neither the pipeline's workflow nor
+ * called by any node, nor already claimed by another loop. The body of a
  * loop is the one whose nodes carry the names of most of the loop's body nodes, a workflow named
  * {@code <loop>_body} winning outright, the first in package order among equals. The candidates
  * are indexed once by the node names they hold and by their normalized names, so a loop looks at
@@ -27,9 +29,10 @@ final class LoopBodies {
   private final Set<String> claimed = new LinkedHashSet<>();
 
   LoopBodies(PackageGraph pkg, String rootName) {
+    String own = rootName.substring(0, rootName.indexOf('.') + 1);
     for (Workflow.WorkflowTemplate w : pkg.workflows.values()) {
       String name = w.getId().getName();
-      if (name.equals(rootName) || pkg.calledWorkflows.contains(name)) {
+      if (name.equals(rootName) || pkg.calledWorkflows.contains(name) || !name.startsWith(own)) {
         continue;
       }
       int at = candidates.size();
