@@ -85,6 +85,21 @@ class BatchCorpusTest {
 
   // ---------------------------------------------------------------- the run
 
+  /**
+   * {@code verify OUT} reads the combined package back against every converted pipeline, as a
+   * user checks a batch later. Each pipeline was verified alone during the batch; this is what
+   * found two pipelines' loop bodies of the same name mixed up in the combined package.
+   */
+  @Test
+  void theCombinedPackageMatchesEveryConvertedPipeline() {
+    long converted = inputs.stream().filter(i -> "converted".equals(i.get("status"))).count();
+    Cli verified = Cli.run("verify", out.toString(), "--sources", Corpus.corpusRoot().getParent().toString(),
+        "--diagnostics", "short");
+    assertEquals(0, verified.exit(), () -> brief(verified));
+    assertTrue(verified.out().startsWith("`" + out.resolve("flyte-package.tgz") + "` matches its "), verified::out);
+    assertTrue(converted > 500, "only " + converted + " converted");
+  }
+
   @Test
   void exitsOneForTheInvalidFilesAndWritesEveryOutput() {
     assertEquals(1, run.exit(), "the corpus holds invalid files on purpose, so some inputs have errors:\n" + brief(run));
