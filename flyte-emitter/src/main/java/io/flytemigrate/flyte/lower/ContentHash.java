@@ -1,10 +1,7 @@
 package io.flytemigrate.flyte.lower;
 
 import io.flytemigrate.ir.diag.Span;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.RecordComponent;
+import io.flytemigrate.ir.print.RecordAccessors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,33 +18,22 @@ import java.util.OptionalInt;
 final class ContentHash {
   private ContentHash() {}
 
-  /** One record component: the text written before its value, and its accessor as {@code (Object) -> Object}. */
-  private record Accessor(String prefix, MethodHandle getter) {}
+  /** One record component: the text written before its value, and how to read it. */
+  private record Part(String prefix, RecordAccessors.Accessor accessor) {}
 
-  /** A record class's name as written ({@code Name{}) and its components' accessors. */
-  private record Shape(String open, Accessor[] accessors) {}
+  /** A record class's name as written ({@code Name{}) and its components. */
+  private record Shape(String open, Part[] parts) {}
 
-  /**
-   * The shape of each record class, made once per class: {@code getRecordComponents()} parses and
-   * copies the class's Record attribute on every call and {@code Method.invoke} checks access each
-   * time, which cost more than the hashing itself.
-   */
+  /** The text around each record class's components, made once per class. */
   private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
     @Override
     protected Shape computeValue(Class<?> type) {
-      RecordComponent[] components = type.getRecordComponents();
-      Accessor[] out = new Accessor[components.length];
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      MethodType generic = MethodType.methodType(Object.class, Object.class);
-      for (int i = 0; i < components.length; i++) {
-        RecordComponent c = components[i];
-        try {
-          out[i] = new Accessor(c.getName() + "=", lookup.unreflect(c.getAccessor()).asType(generic));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("cannot read " + type.getName() + "." + c.getName(), e);
-        }
+      List<RecordAccessors.Accessor> accessors = RecordAccessors.of(type.asSubclass(Record.class));
+      Part[] parts = new Part[accessors.size()];
+      for (int i = 0; i < parts.length; i++) {
+        parts[i] = new Part(accessors.get(i).name() + "=", accessors.get(i));
       }
-      return new Shape(type.getSimpleName() + "{", out);
+      return new Shape(type.getSimpleName() + "{", parts);
     }
   };
 
@@ -93,24 +79,14 @@ final class ContentHash {
     } else if (v instanceof Record r) {
       Shape shape = SHAPES.get(r.getClass());
       b.append(shape.open());
-      for (Accessor a : shape.accessors()) {
-        b.append(a.prefix());
-        write(read(a, r), b);
+      for (Part p : shape.parts()) {
+        b.append(p.prefix());
+        write(p.accessor().read(r), b);
         b.append(';');
       }
       b.append('}');
     } else {
       throw new IllegalArgumentException("cannot hash a " + v.getClass().getName());
-    }
-  }
-
-  private static Object read(Accessor a, Record r) {
-    try {
-      return (Object) a.getter().invokeExact((Object) r);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + a.prefix(), e);
     }
   }
 }

@@ -1,9 +1,5 @@
 package io.flytemigrate.ir.print;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,47 +12,15 @@ final class RecordWalker {
   /** A record component's name and value. */
   record Field(String name, Object value) {}
 
-  /** One record component: its name and its accessor as {@code (Object) -> Object}, made once per class. */
-  private record Accessor(String name, MethodHandle getter) {}
-
-  /**
-   * The accessors of each record class. {@code getRecordComponents()} parses the class file's
-   * Record attribute and copies it on every call, and {@code Method.invoke} checks access each
-   * time: both cost more than the printing, so they are done once per class.
-   */
-  private static final ClassValue<Accessor[]> ACCESSORS = new ClassValue<>() {
-    @Override
-    protected Accessor[] computeValue(Class<?> type) {
-      RecordComponent[] components = type.getRecordComponents();
-      Accessor[] out = new Accessor[components.length];
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      MethodType generic = MethodType.methodType(Object.class, Object.class);
-      for (int i = 0; i < components.length; i++) {
-        RecordComponent c = components[i];
-        try {
-          out[i] = new Accessor(c.getName(), lookup.unreflect(c.getAccessor()).asType(generic));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("cannot read " + type.getName() + "." + c.getName(), e);
-        }
-      }
-      return out;
-    }
-  };
-
   static List<Field> fields(Record r) {
-    Accessor[] accessors = ACCESSORS.get(r.getClass());
-    var out = new ArrayList<Field>(accessors.length);
-    for (Accessor a : accessors) {
-      try {
-        out.add(new Field(a.name(), (Object) a.getter().invokeExact((Object) r)));
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + a.name(), e);
-      }
+    List<RecordAccessors.Accessor> accessors = RecordAccessors.of(r.getClass());
+    var out = new ArrayList<Field>(accessors.size());
+    for (RecordAccessors.Accessor a : accessors) {
+      out.add(new Field(a.name(), a.read(r)));
     }
     return out;
   }
+
 
   /** Unwraps Optional and OptionalInt; returns null for empty ones. */
   static Object unwrap(Object value) {
