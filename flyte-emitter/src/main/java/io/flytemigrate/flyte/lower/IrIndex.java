@@ -32,13 +32,7 @@ final class IrIndex {
 
   /** As {@link Graph#node}. */
   Optional<Node> node(Graph graph, String id) {
-    Map<String, Node> byId = nodes.computeIfAbsent(graph, g -> {
-      Map<String, Node> m = new HashMap<>();
-      for (Node n : g.nodes()) {
-        m.putIfAbsent(n.id(), n);
-      }
-      return m;
-    });
+    Map<String, Node> byId = nodes.computeIfAbsent(graph, Graph::nodesById);
     return Optional.ofNullable(byId.get(id));
   }
 }
